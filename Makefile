@@ -1,0 +1,94 @@
+# newsutils -- GNU make.  See README.md.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKGS = libbsd-overlay libpcre2-8 libutf8proc
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+override CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
+	-Ilib -Ibuild $(PKG_CFLAGS)
+ifeq ($(SANITIZE),1)
+override CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer
+override LDFLAGS += -fsanitize=address,undefined
+endif
+LDLIBS = $(PKG_LIBS) -lstemmer -lm
+
+PROGS = nsplit
+LIBSRC = $(wildcard lib/*.c)
+LIBOBJ = $(LIBSRC:lib/%.c=build/%.o) build/data.o
+DATA = $(wildcard data/*.txt)
+MAN = $(wildcard man/*.[157])
+
+all: $(PROGS:%=bin/%)
+
+bin/%: build/%.o build/libnews.a
+	@mkdir -p bin
+	$(CC) $(LDFLAGS) -o $@ $< build/libnews.a $(LDLIBS)
+
+build/%.o: cmd/%.c lib/*.h | build
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/%.o: lib/%.c lib/*.h | build
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/data.c: $(DATA) scripts/embed.sh | build
+	sh scripts/embed.sh $(DATA) > $@.tmp && mv $@.tmp $@
+
+build/data.o: build/data.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/libnews.a: $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ)
+
+build/unit: tests/unit.c build/libnews.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< build/libnews.a $(LDLIBS)
+
+build:
+	@mkdir -p build
+
+deps:
+	@sh scripts/deps.sh
+
+check:
+	@sh scripts/deps.sh
+	@$(MAKE) --no-print-directory all build/unit
+	prove -f --exec tests/run build/unit tests/*.bats
+
+demo:
+	@sh scripts/deps.sh
+	@$(MAKE) --no-print-directory all
+	@sh scripts/demo.sh
+
+lint:
+	mandoc -T lint -W warning $(MAN)
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+	    --inline-suppr -Ilib $(LIBSRC) cmd/*.c
+
+bench: all
+	@sh scripts/bench.sh
+
+eval: all
+	@sh scripts/eval.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	for p in $(PROGS); do install -m 755 bin/$$p $(DESTDIR)$(BINDIR)/; done
+	for m in $(MAN); do s=$${m##*.}; \
+	    install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+
+uninstall:
+	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
+	for m in $(MAN); do s=$${m##*.}; b=$${m##*/}; \
+	    rm -f $(DESTDIR)$(MANDIR)/man$$s/$$b; done
+
+clean:
+	rm -rf bin build
+
+.PHONY: all bench check clean deps demo eval install lint uninstall
+.SECONDARY:

@@ -1,0 +1,367 @@
+/*
+ * The record stream: getline(3) into one reused buffer, fields split in
+ * place with memchr(3), linear-TSV escaping both ways.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "record.h"
+
+struct kindspec {
+	const char	*name;
+	enum rec_kind	 kind;
+	size_t		 nfield;	/* including the kind */
+	const char	*numeric;	/* 1-based field numbers that hold integers */
+};
+
+static const struct kindspec kinds[] = {
+	{ "cite",	REC_CITE,	5, "\3" },
+	{ "doc",	REC_DOC,	6, "" },
+	{ "ent",	REC_ENT,	8, "\3\4\5" },
+	{ "fact",	REC_FACT,	5, "\2\4" },
+	{ "quote",	REC_QUOTE,	7, "\3\4\5" },
+	{ "sent",	REC_SENT,	6, "\3\4\5" },
+	{ "story",	REC_STORY,	3, "\2" },
+	{ "time",	REC_TIME,	8, "\3\4\5" },
+};
+
+static const struct kindspec *
+kindspec(const struct rec_reader *r)
+{
+	size_t i;
+
+	if (r->nfield == 0)
+		return NULL;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(r->field[0], kinds[i].name) == 0)
+			return &kinds[i];
+	return NULL;
+}
+
+int
+rec_open(struct rec_reader *r, const char *path)
+{
+	memset(r, 0, sizeof(*r));
+	if (path == NULL || strcmp(path, "-") == 0) {
+		r->fp = stdin;
+		r->name = "stdin";
+		return 0;
+	}
+	r->name = path;
+	if ((r->fp = fopen(path, "r")) == NULL)
+		return -1;
+	return 0;
+}
+
+void
+rec_close(struct rec_reader *r)
+{
+	if (r->fp != NULL && r->fp != stdin)
+		fclose(r->fp);
+	else if (r->fp == stdin)
+		clearerr(stdin);
+	free(r->line);
+	r->line = NULL;
+	r->fp = NULL;
+}
+
+/*
+ * Read the next record.  Returns 1 for a record, 0 at the end, -1 on a
+ * read error (errno set).  A last line without a newline is a record.
+ */
+int
+rec_next(struct rec_reader *r)
+{
+	ssize_t n;
+	char *p, *end, *tab;
+
+	errno = 0;
+	if ((n = getline(&r->line, &r->cap, r->fp)) == -1)
+		return ferror(r->fp) ? -1 : 0;
+	r->lineno++;
+	if (n > 0 && r->line[n - 1] == '\n')
+		n--;
+	if (n > 0 && r->line[n - 1] == '\r')
+		n--;
+	r->line[n] = '\0';
+	r->len = (size_t)n;
+	r->hasnul = memchr(r->line, '\0', r->len) != NULL;
+	r->nfield = 0;
+	r->toomany = 0;
+	p = r->line;
+	end = r->line + r->len;
+	for (;;) {
+		tab = memchr(p, '\t', (size_t)(end - p));
+		if (r->nfield == REC_MAXFIELDS) {
+			r->toomany = 1;
+			break;
+		}
+		r->field[r->nfield] = p;
+		r->flen[r->nfield] = (tab ? tab : end) - p;
+		r->nfield++;
+		if (tab == NULL)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+	return 1;
+}
+
+enum rec_kind
+rec_kind(const struct rec_reader *r)
+{
+	const struct kindspec *k;
+
+	if (r->len > 0 && r->line[0] == '#')
+		return REC_COMMENT;
+	if ((k = kindspec(r)) == NULL)
+		return REC_OTHER;
+	return k->kind;
+}
+
+/*
+ * Check a record of a known kind: its field count and its integer
+ * fields.  Returns NULL if it is well formed, else what is wrong.
+ */
+const char *
+rec_check(const struct rec_reader *r)
+{
+	static char msg[128];
+	const struct kindspec *k;
+	const char *p;
+	size_t v;
+
+	if (r->hasnul)
+		return "NUL byte in record";
+	if (r->len > 0 && r->line[0] == '#')
+		return NULL;
+	if ((k = kindspec(r)) == NULL)
+		return NULL;
+	if (r->toomany || r->nfield != k->nfield) {
+		snprintf(msg, sizeof(msg), "%s record has %s%zu fields, "
+		    "expected %zu", k->name, r->toomany ? "over " : "",
+		    r->nfield, k->nfield);
+		return msg;
+	}
+	for (p = k->numeric; *p != '\0'; p++) {
+		size_t i = (size_t)*p - 1;
+
+		if (parse_size(r->field[i], r->flen[i], &v) == -1) {
+			snprintf(msg, sizeof(msg), "%s record: field %zu "
+			    "is not a number", k->name, i + 1);
+			return msg;
+		}
+	}
+	return NULL;
+}
+
+/* Write the current record as it came in (fields joined by TAB). */
+void
+rec_write(const struct rec_reader *r, FILE *fp)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfield; i++) {
+		if (i > 0)
+			putc_unlocked('\t', fp);
+		fwrite(r->field[i], 1, r->flen[i], fp);
+	}
+	putc_unlocked('\n', fp);
+}
+
+/* Write s[0..n) as one field: TAB, LF, CR and backslash escaped. */
+void
+tsv_put(FILE *fp, const char *s, size_t n)
+{
+	const char *p = s, *end = s + n, *run = s;
+
+	for (; p < end; p++) {
+		char e;
+
+		switch (*p) {
+		case '\t':
+			e = 't';
+			break;
+		case '\n':
+			e = 'n';
+			break;
+		case '\r':
+			e = 'r';
+			break;
+		case '\\':
+			e = '\\';
+			break;
+		default:
+			continue;
+		}
+		if (p > run)
+			fwrite(run, 1, (size_t)(p - run), fp);
+		putc_unlocked('\\', fp);
+		putc_unlocked(e, fp);
+		run = p + 1;
+	}
+	if (end > run)
+		fwrite(run, 1, (size_t)(end - run), fp);
+}
+
+void
+tsv_put_str(FILE *fp, const char *s)
+{
+	tsv_put(fp, s, strlen(s));
+}
+
+static int
+isspace_ascii(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f' || c == '\v';
+}
+
+/*
+ * Fold runs of white space in s[0..n) to one space, dropping it at both
+ * ends; dst needs n bytes.  Returns the folded length.
+ */
+size_t
+text_fold(char *dst, const char *s, size_t n)
+{
+	size_t i, o = 0;
+	int sp = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (isspace_ascii(c)) {
+			sp = o > 0;
+			continue;
+		}
+		/* U+00A0 no-break space folds too */
+		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0) {
+			sp = o > 0;
+			i++;
+			continue;
+		}
+		if (sp)
+			dst[o++] = ' ';
+		sp = 0;
+		dst[o++] = (char)c;
+	}
+	return o;
+}
+
+/* Write a TEXT field: white space folded, then escaped. */
+void
+tsv_put_text(FILE *fp, const char *s, size_t n)
+{
+	static char *buf;
+	static size_t cap;
+
+	if (n > cap) {
+		char *nb;
+		size_t ncap = n < 4096 ? 4096 : n;
+
+		if ((nb = realloc(buf, ncap)) == NULL) {
+			/* fall back to unfolded output rather than lose it */
+			tsv_put(fp, s, n);
+			return;
+		}
+		buf = nb;
+		cap = ncap;
+	}
+	tsv_put(fp, buf, text_fold(buf, s, n));
+}
+
+/*
+ * Undo linear-TSV escapes in place.  Returns the new length, or -1-i
+ * where i is the offset of a bad escape (a backslash before anything but
+ * t, n, r or backslash, or a trailing backslash).
+ */
+long
+tsv_unescape(char *s, size_t n)
+{
+	size_t i, o;
+	char *bs;
+
+	if ((bs = memchr(s, '\\', n)) == NULL)
+		return (long)n;
+	o = i = (size_t)(bs - s);
+	while (i < n) {
+		if (s[i] != '\\') {
+			s[o++] = s[i++];
+			continue;
+		}
+		if (i + 1 == n)
+			return -1 - (long)i;
+		switch (s[i + 1]) {
+		case 't':
+			s[o++] = '\t';
+			break;
+		case 'n':
+			s[o++] = '\n';
+			break;
+		case 'r':
+			s[o++] = '\r';
+			break;
+		case '\\':
+			s[o++] = '\\';
+			break;
+		default:
+			return -1 - (long)i;
+		}
+		i += 2;
+	}
+	s[o] = '\0';
+	return (long)o;
+}
+
+/*
+ * Unescape field i of the current record in place.  On a bad escape
+ * returns -1 and points *why at a message.
+ */
+int
+tsv_unescape_field(struct rec_reader *r, size_t i, const char **why)
+{
+	long n;
+
+	if (i >= r->nfield)
+		return 0;
+	if ((n = tsv_unescape(r->field[i], r->flen[i])) < 0) {
+		static char msg[96];
+		size_t at = (size_t)(-1 - n);
+
+		snprintf(msg, sizeof(msg), "field %zu: bad escape \"\\%s\"",
+		    i + 1, at + 1 < r->flen[i] ? (char[]){ r->field[i][at + 1],
+		    '\0' } : "");
+		*why = msg;
+		return -1;
+	}
+	r->flen[i] = (size_t)n;
+	return 0;
+}
+
+/* A decimal size_t with nothing else; -1 if it is not one. */
+int
+parse_size(const char *s, size_t n, size_t *v)
+{
+	size_t i, x = 0;
+
+	if (n == 0 || n > 18)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		x = x * 10 + (size_t)(s[i] - '0');
+	}
+	*v = x;
+	return 0;
+}
+
+/* Flush a stream; -1 if it or an earlier write failed. */
+int
+out_flush(FILE *fp)
+{
+	if (fflush(fp) == EOF || ferror(fp))
+		return -1;
+	return 0;
+}

@@ -1,0 +1,555 @@
+/*
+ * Sentence boundaries.  Candidates are . ! ? and the ellipsis; each is
+ * judged on the word before it (number, abbreviation, initial, plain
+ * word), the marks after it (closing quotes and brackets) and the word
+ * that follows (lower case, a digit, a sentence starter, a name).  Lists
+ * ("1.) a 2.) b", "• x • y") and short unpunctuated lines force
+ * boundaries of their own.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "sbd.h"
+#include "tok.h"
+#include "utf8.h"
+
+enum nextkind { NX_END, NX_LOWER, NX_UPPER, NX_DIGIT, NX_OTHER };
+
+struct para {
+	const char	*s;
+	size_t		 a, b;		/* the paragraph: s[a..b) */
+	unsigned char	*mark;		/* per byte of the paragraph */
+};
+
+#define M_ITEM	0x01	/* a list item starts here */
+#define M_NODOT	0x02	/* this period belongs to a list marker */
+
+int
+spanvec_push(struct spanvec *sv, size_t start, size_t end)
+{
+	if (sv->n == sv->cap) {
+		size_t nc = sv->cap ? sv->cap * 2 : 64;
+		struct span *nv;
+
+		if ((nv = reallocarray(sv->v, nc, sizeof(*nv))) == NULL)
+			return -1;
+		sv->v = nv;
+		sv->cap = nc;
+	}
+	sv->v[sv->n].start = start;
+	sv->v[sv->n].end = end;
+	sv->n++;
+	return 0;
+}
+
+void
+spanvec_free(struct spanvec *sv)
+{
+	free(sv->v);
+	sv->v = NULL;
+	sv->n = sv->cap = 0;
+}
+
+/* Length of white space at s[i], 0 if none (ASCII and U+00A0). */
+static size_t
+space_len(const char *s, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c == ' ' || (c >= '\t' && c <= '\r'))
+		return 1;
+	if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0)
+		return 2;
+	return 0;
+}
+
+static size_t
+skip_space(const char *s, size_t n, size_t i)
+{
+	size_t l;
+
+	while (i < n && (l = space_len(s, n, i)) > 0)
+		i += l;
+	return i;
+}
+
+/* A three-byte sequence E2 80 x at s[i]? */
+static int
+e280(const char *s, size_t n, size_t i, unsigned char x)
+{
+	return i + 2 < n && (unsigned char)s[i] == 0xe2 &&
+	    (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == x;
+}
+
+/* Closing quote or bracket at s[i]: its length, else 0. */
+static size_t
+closer_len(const char *s, size_t n, size_t i)
+{
+	switch (s[i]) {
+	case '"': case '\'': case ')': case ']': case '}':
+		return 1;
+	}
+	if (e280(s, n, i, 0x9d) || e280(s, n, i, 0x99) || e280(s, n, i, 0xba))
+		return 3;
+	if ((unsigned char)s[i] == 0xc2 && i + 1 < n &&
+	    (unsigned char)s[i + 1] == 0xbb)
+		return 2;
+	return 0;
+}
+
+/* Opening quote or bracket at s[i]: its length, else 0. */
+static size_t
+opener_len(const char *s, size_t n, size_t i)
+{
+	switch (s[i]) {
+	case '"': case '\'': case '(': case '[': case '{': case '`':
+		return 1;
+	}
+	if (e280(s, n, i, 0x9c) || e280(s, n, i, 0x98) || e280(s, n, i, 0xb9))
+		return 3;
+	if ((unsigned char)s[i] == 0xc2 && i + 1 < n &&
+	    (unsigned char)s[i + 1] == 0xab)
+		return 2;
+	return 0;
+}
+
+/* A bullet at s[i]: its length, else 0. */
+static size_t
+bullet_len(const char *s, size_t n, size_t i)
+{
+	if (e280(s, n, i, 0xa2) || e280(s, n, i, 0xa3))		/* • ‣ */
+		return 3;
+	if (i + 2 < n && (unsigned char)s[i] == 0xe2 &&
+	    (unsigned char)s[i + 1] == 0x81 &&
+	    (unsigned char)s[i + 2] == 0x83)			/* ⁃ */
+		return 3;
+	if (i + 2 < n && (unsigned char)s[i] == 0xe2 &&
+	    (unsigned char)s[i + 1] == 0x96 &&
+	    (unsigned char)s[i + 2] == 0xaa)			/* ▪ */
+		return 3;
+	if (i + 2 < n && (unsigned char)s[i] == 0xe2 &&
+	    (unsigned char)s[i + 1] == 0x97 &&
+	    (unsigned char)s[i + 2] == 0xa6)			/* ◦ */
+		return 3;
+	return 0;
+}
+
+static int
+isdigit_ascii(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* What follows position i: the first letter or digit past openers. */
+static enum nextkind
+next_kind(const char *s, size_t n, size_t i, int *opened, size_t *wstart)
+{
+	size_t l;
+	int32_t cp;
+
+	*opened = 0;
+	i = skip_space(s, n, i);
+	while (i < n && (l = opener_len(s, n, i)) > 0) {
+		*opened = 1;
+		i += l;
+	}
+	*wstart = i;
+	if (i >= n)
+		return NX_END;
+	utf8_decode(s + i, n - i, &cp);
+	if (uc_islower(cp))
+		return NX_LOWER;
+	if (uc_isupper(cp))
+		return NX_UPPER;
+	if (uc_isdigit(cp))
+		return NX_DIGIT;
+	if (uc_isalpha(cp))	/* letters without case */
+		return NX_UPPER;
+	return NX_OTHER;
+}
+
+/* Is the word at s[i] a sentence starter (The, However, Mr.)? */
+static int
+is_starter(const char *s, size_t n, size_t i)
+{
+	size_t e = i;
+
+	while (e < n && ((s[e] >= 'a' && s[e] <= 'z') ||
+	    (s[e] >= 'A' && s[e] <= 'Z')))
+		e++;
+	if (e == i || e - i > 20)
+		return 0;
+	/* a word, not the start of a longer token (I'm is fine, IBM not) */
+	if (e < n && isdigit_ascii(s[e]))
+		return 0;
+	if (lex_get(lex_starters(), s + i, e - i) != NULL)
+		return !(e - i == 1 && s[i] == 'A' && e < n && s[e] == '.');
+	if (e < n && s[e] == '.' && abbrev_class(s + i, e - i) == ABBR_TITLE)
+		return 1;
+	return 0;
+}
+
+/* Words (runs of non-space) in s[a..i). */
+static size_t
+count_words(const char *s, size_t n, size_t a, size_t i)
+{
+	size_t w = 0;
+	int in = 0;
+
+	for (; a < i; a++) {
+		if (space_len(s, n, a) > 0)
+			in = 0;
+		else if (!in) {
+			in = 1;
+			w++;
+		}
+	}
+	return w;
+}
+
+/* Is s[a..e) a number: digits with . , inside, maybe a leading $? */
+static int
+is_number(const char *s, size_t a, size_t e)
+{
+	int digit = 0;
+
+	for (; a < e; a++) {
+		if (isdigit_ascii(s[a]))
+			digit = 1;
+		else if (s[a] != '.' && s[a] != ',' && s[a] != '$' &&
+		    s[a] != '%')
+			return 0;
+	}
+	return digit;
+}
+
+/*
+ * Find list items: markers "1." "1)" "1.)" "a." or a bullet, at the
+ * start of the paragraph or after white space, numbered in sequence.
+ */
+static void
+find_lists(struct para *p)
+{
+	const char *s = p->s;
+	size_t n = p->b, i, bl;
+	long prevval = -1;
+	size_t prevpos = 0, prevdot = 0;
+	int prevalpha = 0;
+
+	for (i = p->a; i < n; i++) {
+		size_t start = i, j, dot = 0;
+		long val = -1;
+		int alpha = 0;
+
+		if (i > p->a && space_len(s, n, i - 1) == 0 &&
+		    (i < p->a + 3 || bullet_len(s, n, i - 3) == 0))
+			continue;
+		if ((bl = bullet_len(s, n, i)) > 0) {
+			/* a bullet after text starts an item */
+			if (i > p->a)
+				p->mark[i - p->a] |= M_ITEM;
+			i += bl - 1;
+			continue;
+		}
+		j = i;
+		if (isdigit_ascii(s[j])) {
+			val = 0;
+			while (j < n && isdigit_ascii(s[j]) && j - i < 3)
+				val = val * 10 + (s[j++] - '0');
+			if (j < n && isdigit_ascii(s[j]))
+				continue;
+		} else if (s[j] >= 'a' && s[j] <= 'z' && j + 1 < n &&
+		    (s[j + 1] == '.' || s[j + 1] == ')')) {
+			val = s[j++] - 'a' + 1;
+			alpha = 1;
+		} else
+			continue;
+		if (j >= n)
+			break;
+		if (s[j] == '.') {
+			dot = j;
+			j++;
+			if (j < n && s[j] == ')')
+				j++;
+		} else if (s[j] == ')')
+			j++;
+		else
+			continue;
+		if (j >= n || space_len(s, n, j) == 0)
+			continue;
+		if (next_kind(s, n, j, &(int){ 0 }, &(size_t){ 0 }) != NX_UPPER)
+			continue;
+		/* a second item in sequence confirms both */
+		if (prevval >= 0 && val == prevval + 1 && alpha == prevalpha) {
+			if (prevpos > p->a || prevval == 1)
+				p->mark[prevpos - p->a] |= M_ITEM;
+			if (prevdot)
+				p->mark[prevdot - p->a] |= M_NODOT;
+			p->mark[start - p->a] |= M_ITEM;
+			if (dot)
+				p->mark[dot - p->a] |= M_NODOT;
+		}
+		prevval = val;
+		prevpos = start;
+		prevdot = dot;
+		prevalpha = alpha;
+	}
+}
+
+/*
+ * Decide the candidate at s[i] (. ! ? or …).  Returns the offset just
+ * after the sentence it ends (past closing marks), or 0.  *skip is set
+ * to where scanning goes on.
+ */
+static size_t
+judge(struct para *p, size_t sstart, size_t i, size_t *skip)
+{
+	const char *s = p->s;
+	size_t n = p->b, j = i, k, l, ws, nw;
+	int dots = 0, qe = 0, opened, closed;
+	enum nextkind nk;
+
+	/* the run of marks: .!? and … with spaced dots (". . .") */
+	for (;;) {
+		if (j < n && s[j] == '.')
+			dots++, j++;
+		else if (j < n && (s[j] == '!' || s[j] == '?'))
+			qe++, j++;
+		else if (e280(s, n, j, 0xa6))
+			dots += 3, j += 3;
+		else if (dots > 0 && j + 1 < n && s[j] == ' ' &&
+		    (s[j + 1] == '.' || e280(s, n, j + 1, 0xa6)) &&
+		    (j + 2 >= n || s[j + 2] != '.' || dots + qe > 0))
+			j++;
+		else
+			break;
+	}
+	*skip = j;
+	if (dots == 1 && qe == 0 && (p->mark[i - p->a] & M_NODOT))
+		return 0;
+	k = j;
+	while (k < n && (l = closer_len(s, n, k)) > 0)
+		k += l;
+	closed = k > j;
+	if (k < n && space_len(s, n, k) == 0) {
+		/* U.S.-based, Yahoo!'s, 3.5 */
+		return 0;
+	}
+	*skip = k;
+	nk = next_kind(s, n, k, &opened, &nw);
+	if (nk == NX_END)
+		return k;
+	if (p->mark[skip_space(s, n, k) - p->a] & M_ITEM)
+		return k;
+	if (qe > 0 || dots >= 4)
+		return nk == NX_LOWER ? 0 : k;
+	if (dots >= 2) {
+		/* an ellipsis: a new sentence only at a capital, not "... I" */
+		if (nk != NX_UPPER && !opened)
+			return 0;
+		if (s[nw] == 'I' && nw + 1 < n && (space_len(s, n, nw + 1) ||
+		    s[nw + 1] == '\'' || e280(s, n, nw + 1, 0x99)))
+			return 0;
+		return k;
+	}
+	/* one period: look at the word before it */
+	ws = i;
+	while (ws > sstart && space_len(s, n, ws - 1) == 0)
+		ws--;
+	while (ws < i && (l = opener_len(s, n, ws)) > 0)
+		ws += l;
+	if (ws == i)
+		return nk == NX_LOWER ? 0 : k;
+	if (is_number(s, ws, i))
+		return nk == NX_LOWER ? 0 : k;
+	{
+		int ac = abbrev_class(s + ws, i - ws);
+		int initial = 0;
+		int32_t cp;
+		size_t cl = utf8_decode(s + ws, i - ws, &cp);
+
+		if (ac == ABBR_NONE && cl == i - ws && uc_isupper(cp))
+			initial = 1;
+		/* N°. Nº. before a number */
+		if (ac == ABBR_NONE && i - ws <= 4 && nk == NX_DIGIT &&
+		    ((unsigned char)s[i - 1] == 0xb0 ||
+		    (unsigned char)s[i - 1] == 0xba))
+			return 0;
+		if (ac == ABBR_NUM) {
+			if (nk == NX_DIGIT)
+				return 0;
+			ac = ABBR_NONE;
+		}
+		if (closed && ac != ABBR_NONE && !initial)
+			ac = ABBR_NONE;
+		if (ac == ABBR_TITLE || ac == ABBR_INNER)
+			return 0;
+		if (ac == ABBR_NONE && !initial) {
+			if (nk == NX_LOWER)
+				return 0;
+			/* a short word before a number: N. 5, a. 3 */
+			if (nk == NX_DIGIT && i - ws <= 2)
+				return 0;
+			return k;
+		}
+		/* an abbreviation or initial that may end the sentence */
+		if (nk != NX_UPPER && !(opened && nk != NX_LOWER))
+			return 0;
+		if (!opened && !is_starter(s, n, nw))
+			return 0;
+		if (initial) {
+			size_t pw = ws;
+			int32_t pcp;
+
+			/* "you and I. Did" splits; "Albert I. Jones" does not */
+			while (pw > sstart && space_len(s, n, pw - 1) > 0)
+				pw--;
+			while (pw > sstart && space_len(s, n, pw - 1) == 0)
+				pw--;
+			if (pw < ws) {
+				utf8_decode(s + pw, n - pw, &pcp);
+				if (uc_isupper(pcp))
+					return 0;
+			}
+			return k;
+		}
+		/* "At 5 a.m. Mr. Smith went": too short to be a sentence */
+		if (count_words(s, n, sstart, i) < 4)
+			return 0;
+		return k;
+	}
+}
+
+static int
+emit(struct spanvec *out, const char *s, size_t n, size_t a, size_t e)
+{
+	a = skip_space(s, n, a);
+	while (e > a && (space_len(s, n, e - 1) > 0 ||
+	    (e - a >= 2 && (unsigned char)s[e - 2] == 0xc2 &&
+	    (unsigned char)s[e - 1] == 0xa0)))
+		e -= space_len(s, n, e - 1) ? 1 : 2;
+	if (e <= a)
+		return 0;
+	return spanvec_push(out, a, e);
+}
+
+/*
+ * Line breaks inside a paragraph: a short line without end punctuation
+ * before a line that does not start in lower case ends a sentence;
+ * hard-wrapped lines of similar length do not.
+ */
+static void
+find_lines(struct para *p)
+{
+	const char *s = p->s;
+	size_t i, ls = p->a, maxlen = 0, nlines = 0;
+
+	for (i = p->a; i <= p->b; i++)
+		if (i == p->b || s[i] == '\n') {
+			if (i - ls > maxlen)
+				maxlen = i - ls;
+			nlines++;
+			ls = i + 1;
+		}
+	if (nlines < 2)
+		return;
+	ls = p->a;
+	for (i = p->a; i < p->b; i++) {
+		size_t e, nx;
+		int opened;
+
+		if (s[i] != '\n')
+			continue;
+		e = i;
+		while (e > ls && space_len(s, p->b, e - 1) > 0)
+			e--;
+		nx = skip_space(s, p->b, i);
+		if (e > ls && nx < p->b && (i - ls) * 10 < maxlen * 6 &&
+		    strchr(".!?:;,", s[e - 1]) == NULL &&
+		    next_kind(s, p->b, i, &opened, &(size_t){ 0 }) != NX_LOWER)
+			p->mark[nx - p->a] |= M_ITEM;
+		ls = i + 1;
+	}
+}
+
+/* Split the paragraph s[a..b) into sentences, appended to out. */
+int
+sbd_para(const char *s, size_t a, size_t b, struct spanvec *out)
+{
+	struct para p;
+	unsigned char small[1024];
+	size_t i, sstart, skip, end;
+	int rc = 0;
+
+	p.s = s;
+	p.a = a;
+	p.b = b;
+	if (b - a + 1 <= sizeof(small))
+		p.mark = small;
+	else if ((p.mark = malloc(b - a + 1)) == NULL)
+		return -1;
+	memset(p.mark, 0, b - a + 1);
+	if (memchr(s + a, '\n', b - a) != NULL)
+		find_lines(&p);
+	find_lists(&p);
+	sstart = skip_space(s, b, a);
+	for (i = sstart; i < b && rc == 0; ) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((p.mark[i - a] & M_ITEM) && i > sstart) {
+			size_t e = i;
+
+			rc = emit(out, s, b, sstart, e);
+			sstart = i;
+		}
+		if (c == '.' || c == '!' || c == '?' || e280(s, b, i, 0xa6)) {
+			end = judge(&p, sstart, i, &skip);
+			if (end > 0) {
+				rc = emit(out, s, b, sstart, end);
+				sstart = skip_space(s, b, end);
+				i = sstart;
+				continue;
+			}
+			i = skip > i ? skip : i + 1;
+			continue;
+		}
+		i++;
+	}
+	if (rc == 0 && sstart < b)
+		rc = emit(out, s, b, sstart, b);
+	if (p.mark != small)
+		free(p.mark);
+	return rc;
+}
+
+/* Split s[a..b) at blank lines into paragraphs, and those into sentences. */
+int
+sbd_text(const char *s, size_t a, size_t b, struct spanvec *out)
+{
+	size_t i = a, ps = a;
+
+	while (i < b) {
+		const char *nl = memchr(s + i, '\n', b - i);
+		size_t j;
+
+		if (nl == NULL)
+			break;
+		j = (size_t)(nl - s) + 1;
+		/* is the next line blank? */
+		while (j < b && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
+			j++;
+		if (j < b && s[j] == '\n') {
+			if (sbd_para(s, ps, (size_t)(nl - s), out) == -1)
+				return -1;
+			while (j < b && space_len(s, b, j) > 0)
+				j++;
+			ps = i = j;
+			continue;
+		}
+		i = (size_t)(nl - s) + 1;
+	}
+	if (ps < b)
+		return sbd_para(s, ps, b, out);
+	return 0;
+}

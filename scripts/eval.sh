@@ -1,0 +1,37 @@
+#!/bin/sh
+# make eval: score the programs on the development data in ../shared/data
+# (never copied here).  Skips cleanly when the data is not there.
+data=${NEWSUTILS_DATA:-../shared/data}
+bin=${BIN:-bin}
+if [ ! -d "$data" ]; then
+	echo "eval: $data not found; skipped"
+	exit 0
+fi
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+py=$(command -v python3 || true)
+if [ -z "$py" ]; then
+	echo "eval: python3 not found (the scorers need it); skipped"
+	exit 0
+fi
+
+# sent records to the scorer's "doc n sentence" lines
+sents() { awk -F'\t' -v OFS='\t' '$1 == "sent" { print $2, $3, $6 }'; }
+
+if [ -d "$data/sbd" ]; then
+	for set in gum ewt; do
+		{ printf 'id\ttext\n'; cat "$data/sbd/${set}_dev_docs.tsv"; } |
+		    "$bin/nsplit" -t | sents > "$tmp/$set.pred"
+		printf 'nsplit %s dev: ' "$set"
+		"$py" "$data/sbd/score.py" "$data/sbd/${set}_dev_gold.tsv" \
+		    "$tmp/$set.pred" | tr '\n' ' '
+		echo
+	done
+	if [ -f tests/data/golden.tsv ]; then
+		{ printf 'id\ttext\n'; cut -f1,2 tests/data/golden.tsv; } |
+		    "$bin/nsplit" -t | sents > "$tmp/golden.pred"
+		printf 'nsplit golden rules: '
+		"$py" "$data/sbd/score.py" --golden tests/data/golden.tsv \
+		    "$tmp/golden.pred" --ws
+	fi
+fi

@@ -17,10 +17,11 @@ override LDFLAGS += -fsanitize=address,undefined
 endif
 LDLIBS = $(PKG_LIBS) -lstemmer -lm
 
-PROGS = nsplit
+PROGS = $(sort $(basename $(notdir $(wildcard cmd/*.c))))
 LIBSRC = $(wildcard lib/*.c)
-LIBOBJ = $(LIBSRC:lib/%.c=build/%.o) build/data.o
-DATA = $(wildcard data/*.txt)
+DATA = $(filter-out %.md,$(wildcard data/*.*))
+LIBOBJ = $(LIBSRC:lib/%.c=build/%.o) \
+	$(patsubst %,build/data_%.o,$(basename $(notdir $(DATA))))
 MAN = $(wildcard man/*.[157])
 
 all: $(PROGS:%=bin/%)
@@ -35,11 +36,10 @@ build/%.o: cmd/%.c lib/*.h | build
 build/%.o: lib/%.c lib/*.h | build
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-build/data.c: $(DATA) scripts/embed.sh | build
-	sh scripts/embed.sh $(DATA) > $@.tmp && mv $@.tmp $@
-
-build/data.o: build/data.c
-	$(CC) $(CFLAGS) -c -o $@ $<
+# each data file is its own object, so a program links only what it uses
+build/data_%.o: data/%.* scripts/embed.sh | build
+	sh scripts/embed.sh $< > build/data_$*.S
+	$(CC) -c -o $@ build/data_$*.S
 
 build/libnews.a: $(LIBOBJ)
 	rm -f $@

@@ -1,14 +1,22 @@
 #!/bin/sh
-# Turn data files into one C file of string constants, so that every
-# program is a single file: embed.sh data/x.txt ... > build/data.c
-# Each file becomes "const char data_NAME[]" and "size_t data_NAME_len".
+# Embed one data file in the programs: embed.sh data/x.txt > build/data_x.S
+# defines "const char data_x[]" (NUL-terminated) and
+# "const unsigned long data_x_len", so every program is a single file.
 set -e
-for f in "$@"; do
-	name=$(basename "$f" | sed 's/\.[^.]*$//; s/[^A-Za-z0-9_]/_/g')
-	printf 'const char data_%s[] =\n' "$name"
-	LC_ALL=C od -An -v -tx1 "$f" | LC_ALL=C awk '
-	{ for (i = 1; i <= NF; i++) { s = s "\\x" $i; if (++n % 32 == 0) { print "\t\"" s "\""; s = "" } } }
-	END { if (s != "" || n == 0) print "\t\"" s "\""; }'
-	printf ';\nconst unsigned long data_%s_len = sizeof(data_%s) - 1;\n' \
-	    "$name" "$name"
-done
+f=$1
+name=$(basename "$f" | sed 's/\.[^.]*$//; s/[^A-Za-z0-9_]/_/g')
+cat <<EOS
+	.section .rodata
+	.globl	data_$name
+	.type	data_$name, @object
+	.balign	16
+data_$name:
+	.incbin	"$f"
+	.byte	0
+	.globl	data_${name}_len
+	.type	data_${name}_len, @object
+	.balign	8
+data_${name}_len:
+	.quad	data_${name}_len - data_$name - 1
+	.section .note.GNU-stack,"",@progbits
+EOS

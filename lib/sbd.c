@@ -151,7 +151,8 @@ next_kind(const char *s, size_t n, size_t i, int *opened, size_t *wstart)
 	*opened = 0;
 	i = skip_space(s, n, i);
 	while (i < n && (l = opener_len(s, n, i)) > 0) {
-		*opened = 1;
+		/* 1 for a quotation mark, 2 for a bracket */
+		*opened = strchr("([{", s[i]) != NULL ? 2 : 1;
 		i += l;
 	}
 	*wstart = i;
@@ -190,6 +191,129 @@ is_starter(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+/* Skip citation marks after a sentence end: [6] [12, 13] [...] */
+static size_t
+citations(const char *s, size_t n, size_t k)
+{
+	for (;;) {
+		size_t j = k, d = 0;
+
+		while (j < n && (s[j] == ' ' || s[j] == '\t'))
+			j++;
+		if (j >= n || s[j] != '[')
+			return k;
+		for (j++; j < n && j - k < 16 && (isdigit_ascii(s[j]) ||
+		    s[j] == ',' || s[j] == ' ' || s[j] == '-'); j++)
+			d += isdigit_ascii(s[j]);
+		if (j >= n || s[j] != ']' || d == 0)
+			return k;
+		k = j + 1;
+	}
+}
+
+/*
+ * A period glued to the next sentence: a lower-case word of two or more
+ * letters, the period, then a capitalised word that is not a file name
+ * or a host (wonders.Neither, not example.Com or index.Html).
+ */
+static int
+glued_start(struct para *p, size_t i)
+{
+	const char *s = p->s;
+	size_t n = p->b, w = i, e = i + 1;
+
+	while (w > p->a && s[w - 1] >= 'a' && s[w - 1] <= 'z')
+		w--;
+	if (i - w < 2 || (w > p->a && space_len(s, n, w - 1) == 0 &&
+	    s[w - 1] != '"' && s[w - 1] != '('))
+		return 0;
+	if (e >= n || s[e] < 'A' || s[e] > 'Z')
+		return 0;
+	for (e++; e < n && s[e] >= 'a' && s[e] <= 'z'; e++)
+		;
+	if (e - i < 3)
+		return 0;
+	return e >= n || space_len(s, n, e) > 0 || s[e] == ',';
+}
+
+/* Skip smileys that close a sentence: "I love it. :)" */
+static size_t
+emoticons(const char *s, size_t n, size_t k)
+{
+	size_t j = k, e;
+
+	while (j < n && (s[j] == ' ' || s[j] == '\t'))
+		j++;
+	if (j + 1 >= n || (s[j] != ':' && s[j] != ';'))
+		return k;
+	e = j + 1;
+	if (e < n && s[e] == '-')
+		e++;
+	if (e >= n || strchr(")(PpDdOo/|]", s[e]) == NULL)
+		return k;
+	e++;
+	while (e < n && (s[e] == ')' || s[e] == '('))
+		e++;
+	if (e < n && space_len(s, n, e) == 0)
+		return k;
+	return e;
+}
+
+/* Is the code point before i (not before a) a letter? */
+static int
+uc_isalpha_at(const char *s, size_t a, size_t i)
+{
+	int32_t cp;
+	size_t p = utf8_prev(s, i);
+
+	if (p < a)
+		return 0;
+	utf8_decode(s + p, i - p, &cp);
+	return uc_isalpha(cp);
+}
+
+/* Does the word ending at i start with a capital (Yahoo!)? */
+static int
+capword_before(const char *s, size_t a, size_t i)
+{
+	size_t w = i;
+	int32_t cp;
+
+	while (w > a && (s[w - 1] == '!' || s[w - 1] == '?'))
+		w--;
+	i = w;
+	while (w > a && s[w - 1] != ' ' && s[w - 1] != '\n')
+		w--;
+	if (w == i)
+		return 0;
+	utf8_decode(s + w, i - w, &cp);
+	return uc_isupper(cp);
+}
+
+/*
+ * A plain word before a period: letters only, two or more, not all
+ * capitals and not an unknown short abbreviation like "approx".
+ */
+static int
+plain_word(const char *s, size_t a, size_t i)
+{
+	size_t k, letters = 0;
+
+	for (k = a; k < i; k++) {
+		unsigned char c = (unsigned char)s[k];
+
+		if ((c >= 'a' && c <= 'z') || c >= 0x80 || c == '\'')
+			letters++;
+		else if (c >= 'A' && c <= 'Z')
+			letters++;
+		else if (c == ')' || c == '"')
+			continue;
+		else
+			return 0;
+	}
+	return letters >= 2;
+}
+
 /* Words (runs of non-space) in s[a..i). */
 static size_t
 count_words(const char *s, size_t n, size_t a, size_t i)
@@ -218,7 +342,7 @@ is_number(const char *s, size_t a, size_t e)
 		if (isdigit_ascii(s[a]))
 			digit = 1;
 		else if (s[a] != '.' && s[a] != ',' && s[a] != '$' &&
-		    s[a] != '%')
+		    s[a] != '%' && s[a] != '-')
 			return 0;
 	}
 	return digit;
@@ -307,7 +431,7 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 {
 	const char *s = p->s;
 	size_t n = p->b, j = i, k, l, ws, nw;
-	int dots = 0, qe = 0, opened, closed;
+	int dots = 0, qe = 0, opened, closed, spaced = 0;
 	enum nextkind nk;
 
 	/* the run of marks: .!? and … with spaced dots (". . .") */
@@ -321,7 +445,7 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 		else if (dots > 0 && j + 1 < n && s[j] == ' ' &&
 		    (s[j + 1] == '.' || e280(s, n, j + 1, 0xa6)) &&
 		    (j + 2 >= n || s[j + 2] != '.' || dots + qe > 0))
-			j++;
+			j++, spaced = 1;
 		else
 			break;
 	}
@@ -332,8 +456,23 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 	while (k < n && (l = closer_len(s, n, k)) > 0)
 		k += l;
 	closed = k > j;
+	k = citations(s, n, k);
+	k = emoticons(s, n, k);
+	/* a footnote number right after the period: "rights.4 Even" */
+	if (dots == 1 && qe == 0 && k == j && k < n && isdigit_ascii(s[k]) &&
+	    i > p->a && uc_isalpha_at(s, p->a, i)) {
+		size_t f = k;
+
+		while (f < n && f - k < 2 && isdigit_ascii(s[f]))
+			f++;
+		if (f < n && space_len(s, n, f) > 0 && next_kind(s, n, f,
+		    &opened, &nw) == NX_UPPER)
+			k = f;
+	}
 	if (k < n && space_len(s, n, k) == 0) {
-		/* U.S.-based, Yahoo!'s, 3.5 */
+		/* U.S.-based, Yahoo!'s, 3.5; but "wonders.Neither me" ends */
+		if (dots == 1 && qe == 0 && k == j && glued_start(p, i))
+			return k;
 		return 0;
 	}
 	*skip = k;
@@ -342,14 +481,24 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 		return k;
 	if (p->mark[skip_space(s, n, k) - p->a] & M_ITEM)
 		return k;
-	if (qe > 0 || dots >= 4)
+	if (dots >= 4)
 		return nk == NX_LOWER ? 0 : k;
+	if (qe > 0) {
+		/* "Why?" he asked; Yahoo! in; but "really? i think" ends */
+		if (nk != NX_LOWER)
+			return k;
+		if (closed || (s[i] == '!' && capword_before(s, p->a, i)))
+			return 0;
+		return k;
+	}
 	if (dots >= 2) {
 		/* an ellipsis: a new sentence only at a capital, not "... I" */
 		if (nk != NX_UPPER && !opened)
 			return 0;
-		if (s[nw] == 'I' && nw + 1 < n && (space_len(s, n, nw + 1) ||
-		    s[nw + 1] == '\'' || e280(s, n, nw + 1, 0x99)))
+		/* the spaced ". . ." of an omission goes on: ". . . I did" */
+		if (spaced && s[nw] == 'I' && nw + 1 < n &&
+		    (space_len(s, n, nw + 1) || s[nw + 1] == '\'' ||
+		    e280(s, n, nw + 1, 0x99)))
 			return 0;
 		return k;
 	}
@@ -362,7 +511,7 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 	if (ws == i)
 		return nk == NX_LOWER ? 0 : k;
 	if (is_number(s, ws, i))
-		return nk == NX_LOWER ? 0 : k;
+		return nk == NX_LOWER && i - ws < 3 ? 0 : k;
 	{
 		int ac = abbrev_class(s + ws, i - ws);
 		int initial = 0;
@@ -386,14 +535,17 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 		if (ac == ABBR_TITLE || ac == ABBR_INNER)
 			return 0;
 		if (ac == ABBR_NONE && !initial) {
+			/* web text starts sentences in lower case too */
 			if (nk == NX_LOWER)
-				return 0;
+				return plain_word(s, ws, i) ? k : 0;
 			/* a short word before a number: N. 5, a. 3 */
 			if (nk == NX_DIGIT && i - ws <= 2)
 				return 0;
 			return k;
 		}
 		/* an abbreviation or initial that may end the sentence */
+		if (opened == 2)
+			return 0;	/* Inc. (713) 555-0100; 10 a.m. (CDT) */
 		if (nk != NX_UPPER && !(opened && nk != NX_LOWER))
 			return 0;
 		if (!opened && !is_starter(s, n, nw))
@@ -419,6 +571,27 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 			return 0;
 		return k;
 	}
+}
+
+/*
+ * Speech broken off with a dash: "I know she's— Look at" ends at the
+ * dash when it touches the word before and a capital follows.
+ */
+static size_t
+broken_off(struct para *p, size_t i)
+{
+	const char *s = p->s;
+	size_t n = p->b, e = i, nw;
+	int opened;
+
+	if (i == p->a || space_len(s, n, i - 1) > 0 || s[i - 1] == '-')
+		return 0;
+	e += s[i] == '-' ? 2 : 3;
+	if (e >= n || space_len(s, n, e) == 0)
+		return 0;
+	if (next_kind(s, n, e, &opened, &nw) != NX_UPPER || opened)
+		return 0;
+	return e;
 }
 
 static int
@@ -502,6 +675,14 @@ sbd_para(const char *s, size_t a, size_t b, struct spanvec *out)
 
 			rc = emit(out, s, b, sstart, e);
 			sstart = i;
+		}
+		if ((e280(s, b, i, 0x94) || e280(s, b, i, 0x93) ||
+		    (c == '-' && i + 1 < b && s[i + 1] == '-')) &&
+		    (end = broken_off(&p, i)) > 0) {
+			rc = emit(out, s, b, sstart, end);
+			sstart = skip_space(s, b, end);
+			i = sstart;
+			continue;
 		}
 		if (c == '.' || c == '!' || c == '?' || e280(s, b, i, 0xa6)) {
 			end = judge(&p, sstart, i, &skip);

@@ -328,6 +328,9 @@ furniture(const char *s, size_t a, size_t e)
 	for (i = a; i < e; i++)
 		if (s[i] == ' ' && ++words > 15)
 			return 0;
+	/* a sentence of six words or more is text, not furniture */
+	if (words >= 6 && strchr(".!?\"", s[e - 1]) != NULL)
+		return 0;
 	return re_match(&re_furniture, s + a, e - a, 0) > 0;
 }
 
@@ -491,8 +494,13 @@ put_doc(struct doc *d, size_t body)
 	for (i = 0; i < spans.n; i++) {
 		fputs("sent\t", stdout);
 		tsv_put(stdout, d->id, d->idlen);
-		printf("\t%zu\t%zu\t%zu\t", i + 1, spans.v[i].start,
-		    spans.v[i].end);
+		putchar('\t');
+		put_size(stdout, i + 1);
+		putchar('\t');
+		put_size(stdout, spans.v[i].start);
+		putchar('\t');
+		put_size(stdout, spans.v[i].end);
+		putchar('\t');
 		tsv_put_text(stdout, d->text + spans.v[i].start,
 		    spans.v[i].end - spans.v[i].start);
 		putchar('\n');

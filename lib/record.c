@@ -250,26 +250,67 @@ text_fold(char *dst, const char *s, size_t n)
 	return o;
 }
 
-/* Write a TEXT field: white space folded, then escaped. */
+/* Bytes tsv_put_text() must look at: white space, backslash, 0xC2. */
+static const unsigned char textstop[256] = {
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
+	['\\'] = 1, [0xc2] = 1
+};
+
+/*
+ * Write a TEXT field: runs of white space (U+00A0 too) folded to one
+ * space and dropped at both ends, backslashes escaped.  After folding
+ * no TAB, LF or CR is left to escape.
+ */
 void
 tsv_put_text(FILE *fp, const char *s, size_t n)
 {
-	static char *buf;
-	static size_t cap;
+	size_t i = 0, run;
+	int sp = 0, any = 0;
 
-	if (n > cap) {
-		char *nb;
-		size_t ncap = n < 4096 ? 4096 : n;
-
-		if ((nb = realloc(buf, ncap)) == NULL) {
-			/* fall back to unfolded output rather than lose it */
-			tsv_put(fp, s, n);
-			return;
+	while (i < n) {
+		run = i;
+		for (; i < n; i++) {
+			if (!textstop[(unsigned char)s[i]])
+				continue;
+			/* a single space inside the text stays in the run */
+			if (s[i] == ' ' && (i > run || (any && !sp)) &&
+			    i + 1 < n && !textstop[(unsigned char)s[i + 1]])
+				continue;
+			break;
 		}
-		buf = nb;
-		cap = ncap;
+		if (i > run) {
+			if (sp && any)
+				putc_unlocked(' ', fp);
+			fwrite(s + run, 1, i - run, fp);
+			sp = 0;
+			any = 1;
+		}
+		if (i >= n)
+			break;
+		if (s[i] == '\\') {
+			if (sp && any)
+				putc_unlocked(' ', fp);
+			fputs("\\\\", fp);
+			sp = 0;
+			any = 1;
+			i++;
+		} else if ((unsigned char)s[i] == 0xc2) {
+			if (i + 1 < n && (unsigned char)s[i + 1] == 0xa0) {
+				sp = 1;
+				i += 2;
+			} else {
+				if (sp && any)
+					putc_unlocked(' ', fp);
+				putc_unlocked(s[i], fp);
+				sp = 0;
+				any = 1;
+				i++;
+			}
+		} else {
+			sp = 1;
+			i++;
+		}
 	}
-	tsv_put(fp, buf, text_fold(buf, s, n));
 }
 
 /*
@@ -287,10 +328,9 @@ tsv_unescape(char *s, size_t n)
 		return (long)n;
 	o = i = (size_t)(bs - s);
 	while (i < n) {
-		if (s[i] != '\\') {
-			s[o++] = s[i++];
-			continue;
-		}
+		char *next;
+		size_t run;
+
 		if (i + 1 == n)
 			return -1 - (long)i;
 		switch (s[i + 1]) {
@@ -310,6 +350,12 @@ tsv_unescape(char *s, size_t n)
 			return -1 - (long)i;
 		}
 		i += 2;
+		/* copy up to the next backslash in one move */
+		next = memchr(s + i, '\\', n - i);
+		run = (next ? (size_t)(next - s) : n) - i;
+		memmove(s + o, s + i, run);
+		o += run;
+		i += run;
 	}
 	s[o] = '\0';
 	return (long)o;
@@ -364,4 +410,17 @@ out_flush(FILE *fp)
 	if (fflush(fp) == EOF || ferror(fp))
 		return -1;
 	return 0;
+}
+
+/* Write a decimal number; printf(3) is slow on the hot path. */
+void
+put_size(FILE *fp, size_t v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	fwrite(p, 1, (size_t)(buf + sizeof(buf) - p), fp);
 }

@@ -45,6 +45,7 @@ long		 tsv_unescape(char *, size_t);
 int		 tsv_unescape_field(struct rec_reader *, size_t, const char **);
 size_t		 text_fold(char *, const char *, size_t);
 
+void		 put_size(FILE *, size_t);
 int		 parse_size(const char *, size_t, size_t *);
 int		 out_flush(FILE *);
 

@@ -20,6 +20,12 @@ struct para {
 	const char	*s;
 	size_t		 a, b;		/* the paragraph: s[a..b) */
 	unsigned char	*mark;		/* per byte of the paragraph */
+	int		 items;		/* some byte is marked M_ITEM */
+};
+
+/* Bytes the main loop stops at: . ! ? - and the lead byte of … — – */
+static const unsigned char stop[256] = {
+	['.'] = 1, ['!'] = 1, ['?'] = 1, ['-'] = 1, [0xe2] = 1
 };
 
 #define M_ITEM	0x01	/* a list item starts here */
@@ -355,62 +361,79 @@ is_number(const char *s, size_t a, size_t e)
 static void
 find_lists(struct para *p)
 {
+	static const unsigned char mstop[256] = {
+		['.'] = 1, [')'] = 1, [0xe2] = 1
+	};
 	const char *s = p->s;
 	size_t n = p->b, i, bl;
 	long prevval = -1;
 	size_t prevpos = 0, prevdot = 0;
 	int prevalpha = 0;
 
+	/* every marker holds a '.' or ')', every bullet starts with E2 */
 	for (i = p->a; i < n; i++) {
-		size_t start = i, j, dot = 0;
-		long val = -1;
+		size_t start, j, dot = 0;
+		long val = 0;
 		int alpha = 0;
+		unsigned char pc;
 
-		if (i > p->a && space_len(s, n, i - 1) == 0 &&
-		    (i < p->a + 3 || bullet_len(s, n, i - 3) == 0))
-			continue;
+		while (i < n && !mstop[(unsigned char)s[i]])
+			i++;
+		if (i >= n)
+			break;
 		if ((bl = bullet_len(s, n, i)) > 0) {
 			/* a bullet after text starts an item */
-			if (i > p->a)
-				p->mark[i - p->a] |= M_ITEM;
+			if (i > p->a && space_len(s, n, i - 1) > 0)
+				p->mark[i - p->a] |= M_ITEM, p->items = 1;
 			i += bl - 1;
 			continue;
 		}
-		j = i;
-		if (isdigit_ascii(s[j])) {
-			val = 0;
-			while (j < n && isdigit_ascii(s[j]) && j - i < 3)
-				val = val * 10 + (s[j++] - '0');
-			if (j < n && isdigit_ascii(s[j]))
-				continue;
-		} else if (s[j] >= 'a' && s[j] <= 'z' && j + 1 < n &&
-		    (s[j + 1] == '.' || s[j + 1] == ')')) {
-			val = s[j++] - 'a' + 1;
-			alpha = 1;
-		} else
+		if (s[i] == (char)0xe2)
 			continue;
-		if (j >= n)
-			break;
+		/* back over the number or letter before the mark */
+		start = i;
+		while (start > p->a && i - start < 3 &&
+		    isdigit_ascii(s[start - 1]))
+			start--;
+		if (start == i) {
+			if (start > p->a && s[start - 1] >= 'a' &&
+			    s[start - 1] <= 'z') {
+				start--;
+				val = s[start] - 'a' + 1;
+				alpha = 1;
+			} else
+				continue;
+		} else
+			for (j = start; j < i; j++)
+				val = val * 10 + (s[j] - '0');
+		/* ... after white space, a bullet or the paragraph start */
+		if (start > p->a) {
+			pc = (unsigned char)s[start - 1];
+			if (pc != ' ' && pc != '\n' && pc != '\t' && pc != '\r' &&
+			    pc != 0xa0 && !(pc >= 0x80 && start >= p->a + 3 &&
+			    bullet_len(s, n, start - 3) > 0))
+				continue;
+		}
+		j = i;
 		if (s[j] == '.') {
 			dot = j;
 			j++;
 			if (j < n && s[j] == ')')
 				j++;
-		} else if (s[j] == ')')
+		} else
 			j++;
-		else
-			continue;
+		i = j - 1;
 		if (j >= n || space_len(s, n, j) == 0)
 			continue;
 		if (next_kind(s, n, j, &(int){ 0 }, &(size_t){ 0 }) != NX_UPPER)
 			continue;
 		/* a second item in sequence confirms both */
 		if (prevval >= 0 && val == prevval + 1 && alpha == prevalpha) {
-			if (prevpos > p->a || prevval == 1)
-				p->mark[prevpos - p->a] |= M_ITEM;
+			p->mark[prevpos - p->a] |= M_ITEM;
 			if (prevdot)
 				p->mark[prevdot - p->a] |= M_NODOT;
 			p->mark[start - p->a] |= M_ITEM;
+			p->items = 1;
 			if (dot)
 				p->mark[dot - p->a] |= M_NODOT;
 		}
@@ -618,22 +641,26 @@ find_lines(struct para *p)
 	const char *s = p->s;
 	size_t i, ls = p->a, maxlen = 0, nlines = 0;
 
-	for (i = p->a; i <= p->b; i++)
-		if (i == p->b || s[i] == '\n') {
-			if (i - ls > maxlen)
-				maxlen = i - ls;
-			nlines++;
-			ls = i + 1;
-		}
+	for (i = p->a; i <= p->b; i++) {
+		const char *nl = memchr(s + i, '\n', p->b - i);
+
+		i = nl ? (size_t)(nl - s) : p->b;
+		if (i - ls > maxlen)
+			maxlen = i - ls;
+		nlines++;
+		ls = i + 1;
+	}
 	if (nlines < 2)
 		return;
 	ls = p->a;
 	for (i = p->a; i < p->b; i++) {
 		size_t e, nx;
 		int opened;
+		const char *nl = memchr(s + i, '\n', p->b - i);
 
-		if (s[i] != '\n')
-			continue;
+		if (nl == NULL)
+			break;
+		i = (size_t)(nl - s);
 		e = i;
 		while (e > ls && space_len(s, p->b, e - 1) > 0)
 			e--;
@@ -641,7 +668,7 @@ find_lines(struct para *p)
 		if (e > ls && nx < p->b && (i - ls) * 10 < maxlen * 6 &&
 		    strchr(".!?:;,", s[e - 1]) == NULL &&
 		    next_kind(s, p->b, i, &opened, &(size_t){ 0 }) != NX_LOWER)
-			p->mark[nx - p->a] |= M_ITEM;
+			p->mark[nx - p->a] |= M_ITEM, p->items = 1;
 		ls = i + 1;
 	}
 }
@@ -658,6 +685,7 @@ sbd_para(const char *s, size_t a, size_t b, struct spanvec *out)
 	p.s = s;
 	p.a = a;
 	p.b = b;
+	p.items = 0;
 	if (b - a + 1 <= sizeof(small))
 		p.mark = small;
 	else if ((p.mark = malloc(b - a + 1)) == NULL)
@@ -668,8 +696,15 @@ sbd_para(const char *s, size_t a, size_t b, struct spanvec *out)
 	find_lists(&p);
 	sstart = skip_space(s, b, a);
 	for (i = sstart; i < b && rc == 0; ) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 
+		if (!p.items) {
+			while (i < b && !stop[(unsigned char)s[i]])
+				i++;
+			if (i >= b)
+				break;
+		}
+		c = (unsigned char)s[i];
 		if ((p.mark[i - a] & M_ITEM) && i > sstart) {
 			size_t e = i;
 

@@ -4,6 +4,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <utf8proc.h>
 
@@ -82,7 +83,17 @@ utf8_valid(const char *s, size_t n, size_t *bad)
 
 	while (i < n) {
 		if ((unsigned char)s[i] < 0x80) {
-			i++;
+			uint64_t w;
+
+			/* ASCII eight bytes at a time */
+			while (i + 8 <= n) {
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+				i += 8;
+			}
+			if (i < n && (unsigned char)s[i] < 0x80)
+				i++;
 			continue;
 		}
 		i += utf8_decode(s + i, n - i, &cp);

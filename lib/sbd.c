@@ -427,6 +427,15 @@ find_lists(struct para *p)
 			continue;
 		if (next_kind(s, n, j, &(int){ 0 }, &(size_t){ 0 }) != NX_UPPER)
 			continue;
+		/* "• 9. item": the item starts at the bullet */
+		{
+			size_t b = start;
+
+			while (b > p->a && space_len(s, n, b - 1) > 0)
+				b--;
+			if (b >= p->a + 3 && bullet_len(s, n, b - 3) > 0)
+				start = b - 3;
+		}
 		/* a second item in sequence confirms both */
 		if (prevval >= 0 && val == prevval + 1 && alpha == prevalpha) {
 			p->mark[prevpos - p->a] |= M_ITEM;
@@ -516,8 +525,10 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 	}
 	if (dots >= 2) {
 		/* an ellipsis: a new sentence only at a capital, not "... I" */
-		if (nk != NX_UPPER && !opened)
+		if (nk != NX_UPPER && opened != 1)
 			return 0;
+		if (i > p->a && s[i - 1] == '[')
+			return 0;	/* an omission mark: [...] */
 		/* the spaced ". . ." of an omission goes on: ". . . I did" */
 		if (spaced && s[nw] == 'I' && nw + 1 < n &&
 		    (space_len(s, n, nw + 1) || s[nw + 1] == '\'' ||
@@ -560,7 +571,7 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 		if (ac == ABBR_NONE && !initial) {
 			/* web text starts sentences in lower case too */
 			if (nk == NX_LOWER)
-				return plain_word(s, ws, i) ? k : 0;
+				return !closed && plain_word(s, ws, i) ? k : 0;
 			/* a short word before a number: N. 5, a. 3 */
 			if (nk == NX_DIGIT && i - ws <= 2)
 				return 0;

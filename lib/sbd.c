@@ -454,6 +454,63 @@ find_lists(struct para *p)
 }
 
 /*
+ * E-mail headers flattened into text: "Kay Mann 04/26/2001 07:17 AM
+ * Will you be" holds three sentences; the time stamp stands alone.
+ */
+static void
+find_stamps(struct para *p)
+{
+	const char *s = p->s;
+	size_t n = p->b, i = p->a, a, e, k;
+	const char *c;
+
+	while ((c = memchr(s + i, ':', n - i)) != NULL) {
+		i = (size_t)(c - s) + 1;
+		/* back: d{1,2}/d{1,2}/d{2,4} d{1,2} */
+		a = (size_t)(c - s);
+		for (k = 0; k < 2 && a > p->a && isdigit_ascii(s[a - 1]); k++)
+			a--;
+		if (k == 0 || a == p->a || s[a - 1] != ' ')
+			continue;
+		a--;
+		for (k = 0; k < 4 && a > p->a && isdigit_ascii(s[a - 1]); k++)
+			a--;
+		if (k < 2 || a == p->a || s[a - 1] != '/')
+			continue;
+		a--;
+		for (k = 0; k < 2 && a > p->a && isdigit_ascii(s[a - 1]); k++)
+			a--;
+		if (k == 0 || a == p->a || s[a - 1] != '/')
+			continue;
+		a--;
+		for (k = 0; k < 2 && a > p->a && isdigit_ascii(s[a - 1]); k++)
+			a--;
+		if (k == 0)
+			continue;
+		/* forward: dd(:dd)? ?(AM|PM) */
+		e = i;
+		if (e + 2 > n || !isdigit_ascii(s[e]) || !isdigit_ascii(s[e + 1]))
+			continue;
+		e += 2;
+		if (e + 3 <= n && s[e] == ':' && isdigit_ascii(s[e + 1]) &&
+		    isdigit_ascii(s[e + 2]))
+			e += 3;
+		if (e < n && s[e] == ' ')
+			e++;
+		if (e + 2 > n || !((s[e] == 'A' || s[e] == 'P') && s[e + 1] == 'M'))
+			continue;
+		e += 2;
+		if (a > p->a)
+			p->mark[a - p->a] |= M_ITEM;
+		e = skip_space(s, n, e);
+		if (e < n)
+			p->mark[e - p->a] |= M_ITEM;
+		p->items = 1;
+		i = e;
+	}
+}
+
+/*
  * Decide the candidate at s[i] (. ! ? or …).  Returns the offset just
  * after the sentence it ends (past closing marks), or 0.  *skip is set
  * to where scanning goes on.
@@ -504,6 +561,10 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 	if (k < n && space_len(s, n, k) == 0) {
 		/* U.S.-based, Yahoo!'s, 3.5; but "wonders.Neither me" ends */
 		if (dots == 1 && qe == 0 && k == j && glued_start(p, i))
+			return k;
+		/* "recovery...Out of", "a country?Iguazu is" */
+		if ((dots >= 2 || qe > 0) && k + 1 < n && s[k] >= 'A' &&
+		    s[k] <= 'Z' && s[k + 1] >= 'a' && s[k + 1] <= 'z')
 			return k;
 		return 0;
 	}
@@ -705,6 +766,7 @@ sbd_para(const char *s, size_t a, size_t b, struct spanvec *out)
 	if (memchr(s + a, '\n', b - a) != NULL)
 		find_lines(&p);
 	find_lists(&p);
+	find_stamps(&p);
 	sstart = skip_space(s, b, a);
 	for (i = sstart; i < b && rc == 0; ) {
 		unsigned char c;

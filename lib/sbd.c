@@ -547,6 +547,18 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 	closed = k > j;
 	k = citations(s, n, k);
 	k = emoticons(s, n, k);
+	/* a footnote number after the period: "rights.4 Even", "rights. 4 Even" */
+	if (dots == 1 && qe == 0 && k + 3 < n && space_len(s, n, k) == 1 &&
+	    isdigit_ascii(s[k + 1]) && i > p->a &&
+	    (uc_isalpha_at(s, p->a, i) || s[i - 1] == ')')) {
+		size_t f = k + 1;
+
+		while (f < n && f - k <= 2 && isdigit_ascii(s[f]))
+			f++;
+		if (f - k <= 3 && f < n && s[f] == ' ' && next_kind(s, n, f,
+		    &opened, &nw) == NX_UPPER && is_starter(s, n, nw))
+			k = f;
+	}
 	/* a footnote number right after the period: "rights.4 Even" */
 	if (dots == 1 && qe == 0 && k == j && k < n && isdigit_ascii(s[k]) &&
 	    i > p->a && uc_isalpha_at(s, p->a, i)) {

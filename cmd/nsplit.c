@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "fold.h"
 #include "re.h"
 #include "record.h"
 #include "sbd.h"
@@ -34,7 +35,7 @@ struct doc {
 	unsigned long	 line;		/* its first line */
 };
 
-static void	 columns(const char *, size_t, const char *, unsigned long);
+static int	 columns(const char *, size_t, const char *, unsigned long);
 static int	 date_arg(const char *, size_t, char *, const char *,
 		    unsigned long);
 static void	 dateline(struct doc *, size_t);
@@ -63,6 +64,7 @@ static const char	*defsource = "";
 static int		 lflag, tflag;
 static struct re	 re_furniture, re_dateline;
 static struct spanvec	 spans;
+static struct foldmap	 fold;
 static int		 baddate;	/* a date could not be read */
 
 /* -t columns: indexes into the header row, -1 when absent */
@@ -98,6 +100,9 @@ main(int argc, char *argv[])
 			puts("nsplit " NEWSUTILS_VERSION);
 			return 0;
 		case 'h':
+			printf("usage: nsplit [-lt] [-d date] [-s source] "
+			    "[file ...]\n");
+			return 0;
 		default:
 			usage();
 		}
@@ -113,6 +118,7 @@ main(int argc, char *argv[])
 	if (out_flush(stdout) == -1)
 		err(1, "stdout");
 	spanvec_free(&spans);
+	foldmap_free(&fold);
 	re_free(&re_furniture);
 	re_free(&re_dateline);
 	return rval;
@@ -362,6 +368,14 @@ headline(struct doc *d, size_t body)
 		next++;
 	if (next >= n)
 		return body;		/* nothing after it: it is the text */
+	/* a hard-wrapped first line goes on in lower case: not a headline */
+	if (memchr(s + e, '\n', next - e) == memrchr(s + e, '\n', next - e)) {
+		int32_t cp;
+
+		utf8_decode(s + next, n - next, &cp);
+		if (uc_islower(cp))
+			return body;
+	}
 	for (i = a; i < e; i++)
 		if (s[i] == ' ' && ++words > 25)
 			return body;
@@ -504,11 +518,22 @@ put_doc(struct doc *d, size_t body)
 		tsv_put_text(stdout, d->text + spans.v[i].start,
 		    spans.v[i].end - spans.v[i].start);
 		putchar('\n');
+		/* white space that was not one byte: where, for exact offsets */
+		if (foldmap_build(&fold, d->text + spans.v[i].start,
+		    spans.v[i].end - spans.v[i].start) > 0) {
+			fputs("fold\t", stdout);
+			tsv_put(stdout, d->id, d->idlen);
+			putchar('\t');
+			put_size(stdout, i + 1);
+			putchar('\t');
+			foldmap_put(stdout, &fold);
+			putchar('\n');
+		}
 	}
 }
 
-/* Map the -t header row to columns. */
-static void
+/* Map the -t header row to columns; -1 if it has no text column. */
+static int
 columns(const char *line, size_t len, const char *name, unsigned long lineno)
 {
 	const char *p = line, *end = line + len;
@@ -534,8 +559,12 @@ columns(const char *line, size_t len, const char *name, unsigned long lineno)
 			break;
 		p = tab + 1;
 	}
-	if (col_text == -1)
-		errx(1, "%s:%lu: header row has no text column", name, lineno);
+	if (col_text == -1) {
+		warnx("%s:%lu: header row has no text column; file skipped",
+		    name, lineno);
+		return -1;
+	}
+	return 0;
 }
 
 /* -t: one document per line after a header row. */
@@ -563,7 +592,10 @@ split_tsv(const char *path)
 
 		for (i = 0; i + 1 < r.nfield; i++)
 			r.field[i][r.flen[i]] = '\t';
-		columns(r.line, r.len, r.name, r.lineno);
+		if (columns(r.line, r.len, r.name, r.lineno) == -1) {
+			rec_close(&r);
+			return 1;
+		}
 	}
 	while ((rc = rec_next(&r)) == 1) {
 		struct doc d;

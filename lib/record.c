@@ -21,6 +21,7 @@ static const struct kindspec kinds[] = {
 	{ "doc",	REC_DOC,	6, "" },
 	{ "ent",	REC_ENT,	8, "\3\4\5" },
 	{ "fact",	REC_FACT,	5, "\2\4" },
+	{ "fold",	REC_FOLD,	4, "\3" },
 	{ "quote",	REC_QUOTE,	7, "\3\4\5" },
 	{ "sent",	REC_SENT,	6, "\3\4\5" },
 	{ "story",	REC_STORY,	3, "\2" },

@@ -27,7 +27,7 @@ struct rec_reader {
 /* Field counts, the kind included, of the kinds DESIGN.md defines. */
 enum rec_kind {
 	REC_OTHER = 0, REC_COMMENT, REC_DOC, REC_SENT, REC_ENT, REC_TIME,
-	REC_STORY, REC_FACT, REC_QUOTE, REC_CITE
+	REC_STORY, REC_FACT, REC_QUOTE, REC_CITE, REC_FOLD
 };
 
 int		 rec_open(struct rec_reader *, const char *);

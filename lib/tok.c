@@ -401,10 +401,14 @@ tok_next(const char *s, size_t n, size_t pos, struct token *t)
 	}
 	/* the 's of Boeing's, split off above */
 	if ((s[i] == '\'' || cp == 0x2019) && i > 0) {
+		size_t clen;
+		int32_t ccp;
+
+		/* own variables: cp and len still describe s[i] below */
 		e = i;
-		while (e < n && (cclass(s, n, e, &len, &cp) & (C_ALPHA |
-		    C_JOIN)) && !(cp == '-' || cp == '.' || cp == ','))
-			e += len;
+		while (e < n && (cclass(s, n, e, &clen, &ccp) & (C_ALPHA |
+		    C_JOIN)) && !(ccp == '-' || ccp == '.' || ccp == ','))
+			e += clen;
 		if (e > i && clitic_len(s, i > 0 ? i - 1 : i, e) == e - i) {
 			t->type = TOK_CLITIC;
 			t->end = e;

@@ -617,8 +617,12 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 		ws += l;
 	if (ws == i)
 		return nk == NX_LOWER ? 0 : k;
-	if (is_number(s, ws, i))
-		return nk == NX_LOWER && i - ws < 3 ? 0 : k;
+	if (is_number(s, ws, i)) {
+		/* "call 303-555-0100. they said" ends; "(in 1990.) will" not */
+		if (nk == NX_LOWER)
+			return !closed && i - ws >= 3 ? k : 0;
+		return k;
+	}
 	{
 		int ac = abbrev_class(s + ws, i - ws);
 		int initial = 0;

@@ -320,6 +320,49 @@ plain_word(const char *s, size_t a, size_t i)
 	return letters >= 2;
 }
 
+/* Does a company suffix (Inc Co Corp Ltd) stand at s[0..n)? */
+static int
+is_corp(const char *s, size_t n)
+{
+	char low[8];
+	const char *v;
+	size_t i;
+
+	if (n >= sizeof(low))
+		return 0;
+	for (i = 0; i < n; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	return (v = lex_get(lex_abbrev(), low, n)) != NULL &&
+	    strcmp(v, "corp") == 0;
+}
+
+/*
+ * Is the capitalised word at s[i] followed by a verb that opens a
+ * predicate (Terms were, Shares fell)?  Then it starts a sentence.
+ */
+static int
+verb_follows(const char *s, size_t n, size_t i)
+{
+	static const char *aux[] = {
+		"are", "can", "could", "did", "does", "had", "has", "have",
+		"is", "may", "might", "must", "said", "says", "should", "was",
+		"were", "will", "would"
+	};
+	size_t e, k;
+
+	while (i < n && s[i] != ' ')
+		i++;
+	i = skip_space(s, n, i);
+	for (e = i; e < n && s[e] >= 'a' && s[e] <= 'z'; e++)
+		;
+	if (e == i || (e < n && s[e] != ' ' && s[e] != ','))
+		return 0;
+	for (k = 0; k < sizeof(aux) / sizeof(aux[0]); k++)
+		if (strlen(aux[k]) == e - i && memcmp(aux[k], s + i, e - i) == 0)
+			return 1;
+	return 0;
+}
+
 /* Words (runs of non-space) in s[a..i). */
 static size_t
 count_words(const char *s, size_t n, size_t a, size_t i)
@@ -659,7 +702,8 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 			return 0;	/* Inc. (713) 555-0100; 10 a.m. (CDT) */
 		if (nk != NX_UPPER && !(opened && nk != NX_LOWER))
 			return 0;
-		if (!opened && !is_starter(s, n, nw))
+		if (!opened && !is_starter(s, n, nw) &&
+		    !(is_corp(s + ws, i - ws) && verb_follows(s, n, nw)))
 			return 0;
 		if (initial) {
 			size_t pw = ws;

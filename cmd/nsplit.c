@@ -427,12 +427,68 @@ dateline(struct doc *d, size_t body)
 	}
 }
 
+static int
+blank_line(const char *s, size_t a, size_t e)
+{
+	for (; a < e; a++)
+		if (s[a] != ' ' && s[a] != '\t' && s[a] != '\r')
+			return 0;
+	return 1;
+}
+
+/*
+ * A label of the page rather than text: a short line (five words at
+ * most) without end punctuation, in title case or of two words at most
+ * ("Most Shared", "Audio edition", "Related Coverage").  Only lines that
+ * stand alone between paragraphs are asked.
+ */
+static int
+label_line(const char *s, size_t a, size_t e)
+{
+	static const char *small[] = {
+		"a", "an", "and", "at", "by", "for", "from", "in", "of", "on",
+		"or", "the", "to", "with"
+	};
+	size_t i, words = 0, title = 1;
+
+	while (a < e && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t' ||
+	    s[e - 1] == '\r'))
+		e--;
+	if (e == a || e - a > 60 || strchr(".!?:;,\"'", s[e - 1]) != NULL ||
+	    (e - a >= 3 && (unsigned char)s[e - 3] == 0xe2))
+		return 0;
+	for (i = a; i < e; ) {
+		size_t w = i, k;
+		int32_t cp;
+		int fn = 0;
+
+		while (i < e && s[i] != ' ')
+			i++;
+		words++;
+		utf8_decode(s + w, e - w, &cp);
+		if (!uc_isalpha(cp))
+			return 0;	/* "2 min read" is a pattern's, not ours */
+		for (k = 0; k < sizeof(small) / sizeof(small[0]); k++)
+			if (strlen(small[k]) == i - w &&
+			    strncmp(small[k], s + w, i - w) == 0)
+				fn = 1;
+		if (!uc_isupper(cp) && !(fn && w > a))
+			title = 0;
+		while (i < e && s[i] == ' ')
+			i++;
+	}
+	return words <= 2 || (words <= 5 && title);
+}
+
 /* The sentences of the body s[body..len), into spans. */
 static void
 sentences(struct doc *d, size_t body)
 {
 	const char *s = d->text;
 	size_t n = d->len, i = body, ps = body;
+	int prevblank = 1;
 
 	spans.n = 0;
 	if (lflag) {
@@ -459,15 +515,16 @@ sentences(struct doc *d, size_t body)
 	/* paragraphs end at blank lines and at furniture lines */
 	while (i <= n) {
 		const char *nl = i < n ? memchr(s + i, '\n', n - i) : NULL;
-		size_t e = nl ? (size_t)(nl - s) : n, k;
-		int blank = 1;
+		size_t e = nl ? (size_t)(nl - s) : n;
+		int blank = blank_line(s, i, e), alone;
 
-		for (k = i; k < e; k++)
-			if (s[k] != ' ' && s[k] != '\t' && s[k] != '\r') {
-				blank = 0;
-				break;
-			}
-		if (blank || furniture(s, i, e)) {
+		/* a line standing alone between blank lines */
+		alone = !blank && prevblank && (nl == NULL || blank_line(s, e + 1,
+		    memchr(s + e + 1, '\n', n - e - 1) ? (size_t)((char *)memchr(
+		    s + e + 1, '\n', n - e - 1) - s) : n));
+		prevblank = blank;
+		if (blank || furniture(s, i, e) ||
+		    (alone && !tflag && label_line(s, i, e))) {
 			if (i > ps && sbd_para(s, ps, i, &spans) == -1)
 				err(1, NULL);
 			ps = e + 1;

@@ -86,7 +86,6 @@ golden() {
 }
 
 @test "golden 09-two-letter-upper-abbrev-end" {
-	skip "splitter: & Co. then a capitalised word that is not a starter"
 	golden 09-two-letter-upper-abbrev-end
 }
 

@@ -75,6 +75,9 @@ bench: all
 eval: all
 	@sh scripts/eval.sh
 
+model: bin/nentities
+	@sh scripts/nermodel.sh
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
@@ -90,5 +93,5 @@ uninstall:
 clean:
 	rm -rf bin build
 
-.PHONY: all bench check clean deps demo eval install lint uninstall
+.PHONY: all bench check clean deps demo eval install lint model uninstall
 .SECONDARY:

@@ -35,3 +35,15 @@ if [ -d "$data/sbd" ]; then
 		    "$tmp/golden.pred" --ws
 	fi
 fi
+
+# nentities: exact span and type F1 on CoNLL-2003 dev (the built-in model
+# is trained on train and dev: train on train.txt only for a fair figure,
+# nentities --train -o m train.txt, then BIN=... NER_MODEL=m make eval)
+if [ -d "$data/ner" ] && [ -x "$bin/nentities" ]; then
+	{ printf 'id\ttext\n'; cat "$data/ner/dev_docs.tsv"; } |
+	    "$bin/nsplit" -t -l | "$bin/nentities" ${NER_MODEL:+-m "$NER_MODEL"} |
+	    awk -F'\t' -v OFS='\t' '$1 == "ent" { print $2, $4, $5, $6, $8 }' \
+	    > "$tmp/ner.pred"
+	echo "nentities CoNLL-2003 dev${NER_MODEL:+ (model $NER_MODEL)}:"
+	"$py" "$data/ner/score.py" "$data/ner/dev_gold.tsv" "$tmp/ner.pred"
+fi

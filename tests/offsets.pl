@@ -5,7 +5,9 @@
 # exactly, with no white space cut at either end; N counts from 1 and
 # the spans run forward without overlap.  Without -t each file is one
 # document (DOC is the path); with -t the documents are the unescaped
-# text fields of the rows (DOC the id column, else "file:line").
+# text fields of the rows (DOC the id column, else "file:line").  A
+# sentence whose TEXT folded white space other than one byte must be
+# followed by its fold record, with the map worked out here.
 # Prints "checked N sentences"; exits 1 on the first mismatch.
 use strict;
 use warnings;
@@ -59,12 +61,37 @@ for my $path (@ARGV) {
 	}
 }
 
+# The fold map TEXT needs for the span $cut: POS:LEN for each run of
+# white space that is not one byte, POS its space's place in TEXT.
+sub foldmap {
+	my $cut = shift;
+	my ($out, @m) = (0);
+	while ($cut =~ /\G(?:((?:[ \t\n\r\f\x0b]|\xc2\xa0)+)|.)/gs) {
+		push @m, "$out:" . length($1) if defined $1 && length($1) != 1;
+		$out++;
+	}
+	return join(',', @m);
+}
+
 binmode STDIN, ':raw';
-my ($n, $cur, $last, $end) = (0, '', 0, 0);
+my ($n, $cur, $last, $end, $want) = (0, '', 0, 0, '');
 while (my $l = <STDIN>) {
 	chomp $l;
 	my @f = split /\t/, $l, -1;
+	if ($f[0] eq 'fold') {
+		my $d = unesc($f[1]);
+		die "offsets.pl: fold record with " . scalar(@f) . " fields\n"
+		    if @f != 4;
+		die "offsets.pl: $d $f[2]: fold record \"$f[3]\" where none " .
+		    "is due\n" if $want eq '' || $d ne $cur || $f[2] != $last;
+		die "offsets.pl: $d $f[2]: fold map \"$f[3]\", want " .
+		    "\"$want\"\n" if $f[3] ne $want;
+		$want = '';
+		next;
+	}
 	next unless $f[0] eq 'sent';
+	die "offsets.pl: $cur $last: no fold record \"$want\"\n"
+	    if $want ne '';
 	die "offsets.pl: sent record with " . scalar(@f) . " fields\n"
 	    if @f != 6;
 	my ($d, $num, $s, $e, $t) = (unesc($f[1]), $f[2], $f[3], $f[4],
@@ -81,8 +108,10 @@ while (my $l = <STDIN>) {
 	    $cut =~ /(?:[ \t\n\r\f\x0b]|\xc2\xa0)\z/;
 	die "offsets.pl: $d $num: bytes $s-$e are\n  \"" . fold($cut) .
 	    "\"\nbut TEXT is\n  \"$t\"\n" if fold($cut) ne $t;
+	$want = foldmap($cut);
 	($last, $end) = ($num, $e);
 	$n++;
 }
+die "offsets.pl: $cur $last: no fold record \"$want\"\n" if $want ne '';
 print "checked $n sentences\n";
 exit($n > 0 ? 0 : 1);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "fold.h"
 #include "lexicon.h"
 #include "record.h"
 #include "sbd.h"
@@ -19,6 +20,7 @@ static int	 ntest, nfail;
 static const char *todo;	/* set while known failures are expected */
 
 static void	test_date(void);
+static void	test_fold(void);
 static void	test_lexicon(void);
 static void	test_record(void);
 static void	test_sbd(void);
@@ -31,6 +33,7 @@ main(void)
 {
 	test_record();
 	test_tsv();
+	test_fold();
 	test_utf8();
 	test_tok();
 	test_date();
@@ -193,6 +196,9 @@ test_record(void)
 	check_msg("fact\t1\td\t2\t0.5\n", NULL, "rec_check: good fact record");
 	check_msg("cite\t1\t2\td1,d2\ttext\n", NULL,
 	    "rec_check: good cite record");
+	check_msg("fold\td\t2\t3:2,8:2\n", NULL, "rec_check: good fold record");
+	check_msg("fold\td\tx\t3:2\n", "fold record: field 3 is not a number",
+	    "rec_check: fold N not a number");
 	check_msg("mykind\tanything\tat\tall\n", NULL,
 	    "rec_check: unknown kinds pass");
 	check_msg("# sent a comment\n", NULL, "rec_check: comments pass");
@@ -418,6 +424,138 @@ test_tsv(void)
 	is_num(parse_size("+1", 2, &v), -1, "parse_size: +1");
 	is_num(parse_size("1234567890123456789", 19, &v), -1,
 	    "parse_size: too long");
+}
+
+/* The fold map of s[0..n) as foldmap_put() writes it. */
+static char *
+fmap(const char *s, size_t n, int *rc)
+{
+	struct foldmap m = { 0, 0, NULL, NULL };
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *fp = open_memstream(&out, &outlen);
+
+	*rc = foldmap_build(&m, s, n);
+	foldmap_put(fp, &m);
+	fclose(fp);
+	foldmap_free(&m);
+	return out;
+}
+
+static void
+is_fmap(const char *s, const char *want, int wantn, const char *name)
+{
+	int rc;
+	char *got = fmap(s, strlen(s), &rc);
+
+	ok(strcmp(got, want) == 0 && rc == wantn, name,
+	    "got \"%s\" (%d), want \"%s\" (%d)", got, rc, want, wantn);
+	free(got);
+}
+
+static int
+is_ws(const char *s, size_t n, size_t i)
+{
+	if (strchr(" \t\n\r\f\v", s[i]) != NULL && s[i] != '\0')
+		return 1;
+	if (i + 1 < n && (unsigned char)s[i] == 0xc2 &&
+	    (unsigned char)s[i + 1] == 0xa0)
+		return 2;
+	return 0;
+}
+
+/*
+ * foldmap_orig() over pseudo-random spans: each byte of the folded TEXT
+ * maps back to the original byte it came from (a space to the start of
+ * its run).  0 if all do, else 1 with why filled in.
+ */
+static int
+fold_orig_differs(char *why, size_t whysz)
+{
+	static const char alpha[] = " \t\r\nab\\\xc2\xa0.";
+	char s[40];
+	size_t orig[40], i, k, n, a, b, fn;
+	unsigned long seed = 4242;
+	struct foldmap m = { 0, 0, NULL, NULL };
+	int rc = 0;
+
+	for (k = 0; k < 4000 && rc == 0; k++) {
+		seed = seed * 1103515245 + 12345;
+		n = (seed >> 16) % 30;
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245 + 12345;
+			s[i] = alpha[(seed >> 16) % (sizeof(alpha) - 1)];
+		}
+		/* the span as nsplit cuts it: no white space at its ends */
+		for (a = 0; a < n && is_ws(s, n, a); a += is_ws(s, n, a))
+			;
+		for (b = n; b > a; ) {
+			if (strchr(" \t\r\n", s[b - 1]) != NULL)
+				b--;
+			else if (b - a >= 2 && is_ws(s, n, b - 2) == 2)
+				b -= 2;
+			else
+				break;
+		}
+		fn = 0;
+		for (i = a; i < b; ) {
+			size_t l = is_ws(s, b, i);
+
+			orig[fn++] = i;
+			if (l == 0) {
+				i++;
+				continue;
+			}
+			while (i < b && (l = is_ws(s, b, i)) > 0)
+				i += l;
+		}
+		if (foldmap_build(&m, s + a, b - a) < 0) {
+			snprintf(why, whysz, "foldmap_build failed");
+			rc = 1;
+			break;
+		}
+		for (i = 0; i < fn; i++)
+			if (foldmap_orig(&m, a, i) != orig[i]) {
+				snprintf(why, whysz, "case %zu: TEXT byte %zu "
+				    "maps to %zu, want %zu", k, i,
+				    foldmap_orig(&m, a, i), orig[i]);
+				rc = 1;
+				break;
+			}
+	}
+	foldmap_free(&m);
+	return rc;
+}
+
+static void
+test_fold(void)
+{
+	struct foldmap m = { 0, 0, NULL, NULL };
+	char why[200] = "";
+
+	is_fmap("One  long\n\tsentence", "3:2,8:2", 2, "foldmap_build: runs");
+	is_fmap("a b\tc\nd", "", 0, "foldmap_build: one-byte runs need none");
+	is_fmap("a\xc2\xa0" "b", "1:2", 1, "foldmap_build: no-break space");
+	is_fmap("a\r\nb", "1:2", 1, "foldmap_build: CR LF");
+	is_fmap("  a   b  ", "1:3", 1, "foldmap_build: ends dropped");
+	is_fmap("\\\\  x", "2:2", 1, "foldmap_build: backslash is one byte");
+	is_fmap("", "", 0, "foldmap_build: empty");
+	ok(foldmap_parse(&m, "3:2,8:2", 7) == 0 && m.n == 2 && m.pos[1] == 8 &&
+	    m.len[1] == 2, "foldmap_parse: good map", "n %zu", m.n);
+	is_num(foldmap_orig(&m, 100, 0), 100, "foldmap_orig: before a fold");
+	is_num(foldmap_orig(&m, 100, 3), 103, "foldmap_orig: the folded space");
+	is_num(foldmap_orig(&m, 100, 4), 105, "foldmap_orig: after one fold");
+	is_num(foldmap_orig(&m, 100, 9), 111, "foldmap_orig: after two");
+	is_num(foldmap_parse(&m, "3:0", 3), -1, "foldmap_parse: LEN 0");
+	is_num(foldmap_parse(&m, "3", 1), -1, "foldmap_parse: no LEN");
+	is_num(foldmap_parse(&m, ":2", 2), -1, "foldmap_parse: no POS");
+	is_num(foldmap_parse(&m, "3:2,3:2", 7), -1,
+	    "foldmap_parse: POS not increasing");
+	is_num(foldmap_parse(&m, "3:2:5", 5), -1, "foldmap_parse: 3:2:5");
+	is_num(foldmap_parse(&m, "3:x", 3), -1, "foldmap_parse: 3:x");
+	foldmap_free(&m);
+	ok(!fold_orig_differs(why, sizeof(why)),
+	    "foldmap_orig: every TEXT byte back to its original", "%s", why);
 }
 
 /* utf8_decode of a string: "len cp". */

@@ -371,6 +371,14 @@ test_tsv(void)
 	    buf);
 	strcpy(buf, "ab\\xcd");
 	is_num(tsv_unescape(buf, 6), -3, "tsv_unescape: \\x is an error at 2");
+	strcpy(buf, "a\\tb\\xc");
+	is_num(tsv_unescape(buf, 7), -5,
+	    "tsv_unescape: bad escape after a good one, at its offset");
+	strcpy(buf, "a\\\\bc\\nd\\r");
+	n = tsv_unescape(buf, 10);
+	ok(n == 7 && memcmp(buf, "a\\bc\nd\r", 7) == 0 && buf[7] == '\0',
+	    "tsv_unescape: runs between escapes, NUL-terminated", "got %ld",
+	    n);
 	strcpy(buf, "ab\\");
 	is_num(tsv_unescape(buf, 3), -3,
 	    "tsv_unescape: trailing backslash is an error");
@@ -1102,6 +1110,27 @@ test_sbd(void)
 	is_sents("Visit www.example.org. Or write to desk@example.org.",
 	    "Visit www.example.org. ||| Or write to desk@example.org.",
 	    "sbd: URL and e-mail address");
+
+	is_sents("\xe2\x80\x9cThe water rose fast. We had minutes,\xe2\x80\x9d "
+	    "she said.", "\xe2\x80\x9cThe water rose fast. ||| We had "
+	    "minutes,\xe2\x80\x9d she said.",
+	    "sbd: a quotation of two sentences splits inside");
+	is_sents("She said: \xe2\x80\x9cGo home.\xe2\x80\x9d Then she left.",
+	    "She said: \xe2\x80\x9cGo home.\xe2\x80\x9d ||| Then she left.",
+	    "sbd: a period and closing quote, then more text");
+	is_sents("The No. 5 train stopped. Riders walked.",
+	    "The No. 5 train stopped. ||| Riders walked.", "sbd: No. 5");
+	is_sents("The plant closed. (It had opened in 1990.) Workers left.",
+	    "The plant closed. ||| (It had opened in 1990.) ||| Workers left.",
+	    "sbd: a sentence in parentheses");
+	is_sents("He paused... then went on.", "He paused... then went on.",
+	    "sbd: an ellipsis before lower case");
+	is_sents("A.J. Brandt said the vote was 5-4. Sen. Ortiz disagreed.",
+	    "A.J. Brandt said the vote was 5-4. ||| Sen. Ortiz disagreed.",
+	    "sbd: initials and Sen.");
+	is_sents("Prices rose 3.5% in Jan. The bank met in Feb. to discuss it.",
+	    "Prices rose 3.5% in Jan. ||| The bank met in Feb. to discuss it.",
+	    "sbd: month abbreviations");
 
 	/* spans are byte offsets into the text given, from a */
 	s = "xx One. Two.";

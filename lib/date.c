@@ -153,10 +153,17 @@ date_iso(const char *s, size_t n, char *out)
 		return -1;
 	y = v;
 	i += 4;
-	/* an RFC 2822 time and zone may follow; the day is what we keep */
-	for (; i < n; i++)
-		if (strchr("0123456789: +-APMGTUCESTDZapm()", s[i]) == NULL)
+	/*
+	 * a time and zone may follow (RFC 2822, or "3:15 p.m. EDT",
+	 * ", 10:00", "at 3 PM"); the day is what we keep
+	 */
+	for (; i < n; i++) {
+		if (i + 3 < n && s[i] == 'a' && s[i + 1] == 't' && s[i + 2] == ' ')
+			i += 2;
+		else if (strchr("0123456789: +-,.APMGTUCESTDZapm()", s[i]) ==
+		    NULL || s[i] == '\0')
 			return -1;
+	}
 	if (!date_valid(y, m, d))
 		return -1;
 	snprintf(out, DATE_ISOMAX, "%04d-%02d-%02d", y, m, d);

@@ -969,6 +969,16 @@ test_date(void)
 	is_str(iso("12 March 2025"), "2025-03-12", "date: 12 March 2025");
 	is_str(iso("Sept. 3, 2024"), "2024-09-03", "date: Sept. 3, 2024");
 	is_str(iso("Dec 1st, 2024"), "2024-12-01", "date: Dec 1st, 2024");
+	is_str(iso("March 12, 2025 3:15 p.m. EDT"), "2025-03-12",
+	    "date: a 12-hour time after the day");
+	is_str(iso("March 12, 2025, 10:00"), "2025-03-12",
+	    "date: a comma and a time after the year");
+	is_str(iso("Mar. 12, 2025 at 3:15 PM"), "2025-03-12",
+	    "date: \"at\" and a time after the year");
+	is_str(iso("Wednesday, March 12, 2025"), "2025-03-12",
+	    "date: a weekday before the month");
+	is_str(iso("March 12, 2025 and more"), "-1",
+	    "date: words after the year");
 	is_str(iso("2024-02-29"), "2024-02-29", "date: leap day");
 	is_str(iso("2000-02-29"), "2000-02-29", "date: leap day in 2000");
 	is_str(iso("2025-02-30"), "-1", "date: 2025-02-30 rejected");

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "lexicon.h"
 #include "sbd.h"
 #include "tok.h"
@@ -363,6 +364,46 @@ verb_follows(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+/* a.m. p.m. A.M. P.M. (the word before the final period) */
+static int
+is_clock(const char *s, size_t n)
+{
+	return n == 3 && (s[0] == 'a' || s[0] == 'p' || s[0] == 'A' ||
+	    s[0] == 'P') && s[1] == '.' && (s[2] == 'm' || s[2] == 'M');
+}
+
+/*
+ * After a clock time, a capitalised word then a lower-case one starts
+ * a clause ("8 p.m. Results come later"), unless the word is a day,
+ * a month or a time zone ("8 p.m. Monday in", "8 p.m. Eastern time").
+ */
+static int
+clause_follows(const char *s, size_t n, size_t i)
+{
+	static const char *when[] = {
+		"Atlantic", "Central", "Eastern", "Mountain", "Pacific",
+		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+		"Saturday", "Sunday", "Today", "Tonight", "Tomorrow",
+		"Yesterday"
+	};
+	size_t e, k;
+
+	for (e = i; e < n && ((s[e] >= 'a' && s[e] <= 'z') ||
+	    (s[e] >= 'A' && s[e] <= 'Z')); e++)
+		;
+	if (e - i < 2 || e >= n || s[e] != ' ' || month_index(s + i,
+	    e - i) > 0)
+		return 0;
+	for (k = 1; k < e - i; k++)
+		if (s[i + k] < 'a' || s[i + k] > 'z')
+			return 0;	/* EST, McCain */
+	for (k = 0; k < sizeof(when) / sizeof(when[0]); k++)
+		if (strlen(when[k]) == e - i && memcmp(when[k], s + i, e - i) == 0)
+			return 0;
+	e = skip_space(s, n, e);
+	return e < n && s[e] >= 'a' && s[e] <= 'z';
+}
+
 /* Words (runs of non-space) in s[a..i). */
 static size_t
 count_words(const char *s, size_t n, size_t a, size_t i)
@@ -703,7 +744,8 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 		if (nk != NX_UPPER && !(opened && nk != NX_LOWER))
 			return 0;
 		if (!opened && !is_starter(s, n, nw) &&
-		    !(is_corp(s + ws, i - ws) && verb_follows(s, n, nw)))
+		    !(is_corp(s + ws, i - ws) && verb_follows(s, n, nw)) &&
+		    !(is_clock(s + ws, i - ws) && clause_follows(s, n, nw)))
 			return 0;
 		if (initial) {
 			size_t pw = ws;

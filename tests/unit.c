@@ -1106,7 +1106,6 @@ test_sbd(void)
 	is_sents("Shares rose 2.5 percent to $14.75 at 10:30 a.m. on Friday.",
 	    "Shares rose 2.5 percent to $14.75 at 10:30 a.m. on Friday.",
 	    "sbd: decimals and a.m. inside");
-	todo = "splitter";
 	is_sents("Voting ends at 8 p.m. Results come later.",
 	    "Voting ends at 8 p.m. ||| Results come later.",
 	    "sbd: p.m. ends a sentence");

@@ -77,6 +77,7 @@ main(int argc, char *argv[])
 	int ch, i, rval = 0;
 
 	setlocale(LC_CTYPE, "C.UTF-8");		/* same output in every locale */
+	argv[0] = (char *)"nsplit";		/* getopt(3) names us so */
 	while ((ch = getopt_long(argc, argv, "d:hls:t", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'd':

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
 #include "ner.h"
 #include "nerkey.h"
 #include "record.h"
@@ -23,6 +24,7 @@ struct brec {
 	size_t		 start, end;	/* sent: its offsets */
 	size_t		 doclen, nlen;	/* sent: DOC and N, raw */
 	size_t		 sent;		/* sent: index in the ner_doc */
+	size_t		 foff, flen;	/* sent: its fold record's MAP */
 	int		 kind;
 };
 
@@ -52,6 +54,7 @@ static size_t		 nrec, caprec;
 static struct ner_doc	 doc;
 static struct ner_model	*model;
 static struct nerkey	*keys;
+static struct foldmap	 fm;
 
 static const char	*outpath, *devpath;
 static int		 epochs = 12, mincount = 1, vflag;
@@ -119,6 +122,7 @@ main(int argc, char *argv[])
 	if (out_flush(stdout) == -1)
 		err(1, "stdout");
 	nerkey_free(keys);
+	foldmap_free(&fm);
 	ner_free(model);
 	ner_doc_free(&doc);
 	free(arena);
@@ -240,6 +244,15 @@ tag_file(const char *path)
 			break;
 		case REC_ENT:
 			break;		/* ours: replaced by what we find */
+		case REC_FOLD:
+			tl = r.flen[3];
+			b = keep(&r, k);
+			/* the MAP of the sentence just before it */
+			if (nrec >= 2 && recs[nrec - 2].kind == REC_SENT) {
+				recs[nrec - 2].foff = b->off + b->len - tl;
+				recs[nrec - 2].flen = tl;
+			}
+			break;
 		case REC_SENT: {
 			size_t st, en;
 
@@ -329,11 +342,21 @@ flush_doc(void)
 		fwrite(arena + b->off, 1, b->len + 1, stdout);
 		if (b->kind != REC_SENT)
 			continue;
+		/* its fold record first, then the ent records */
+		if (i + 1 < nrec && recs[i + 1].kind == REC_FOLD) {
+			i++;
+			fwrite(arena + recs[i].off, 1, recs[i].len + 1, stdout);
+		}
+		foldmap_clear(&fm);
+		if (b->flen > 0 && foldmap_parse(&fm, arena + b->foff,
+		    b->flen) == -1)
+			foldmap_clear(&fm);
 		for (; k < nm && ment[k].sp.sent == b->sent; k++) {
 			const struct ner_tok *f = &doc.tok[ment[k].sp.first];
 			const struct ner_tok *l = &doc.tok[ment[k].sp.last];
 			const char *text = arena + b->toff;
-			size_t st = b->start + f->start, en = b->start + l->end;
+			size_t st = foldmap_orig(&fm, b->start, f->start);
+			size_t en = foldmap_orig(&fm, b->start, l->end);
 
 			if (en > b->end && b->end >= b->start)
 				en = b->end;

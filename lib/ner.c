@@ -34,9 +34,9 @@ struct cache_ent {
 struct ner_model {
 	float		 trans[NER_NTAG + 1][NER_NTAG];
 	float		 endw[NER_NTAG];
-	uint32_t	*key;
-	uint32_t	*row;		/* row+1; 0 marks an empty slot */
+	struct slot { uint32_t key, row; } *slot;	/* row+1; 0: empty */
 	size_t		 mask;
+	const float	*bias;
 	float		*w;		/* nrow * NER_NTAG */
 	size_t		 nrow;
 	struct cache_ent *cache;
@@ -44,16 +44,41 @@ struct ner_model {
 	float		*sc;		/* emission scores, MAXSEG rows */
 	float		*vit;		/* Viterbi scores */
 	unsigned char	*bp;		/* back pointers */
+	struct ner_hist	*hist;
 };
 
 static const struct lexicon *gaz;
+static uint64_t phrase_first[1024];	/* first words of phrases, hashed */
 
 const struct lexicon *
 ner_gaz(void)
 {
-	if (gaz == NULL)
-		gaz = lex_load(data_nergaz, data_nergaz_len);
+	const char *p, *e = data_nergaz + data_nergaz_len;
+
+	if (gaz != NULL)
+		return gaz;
+	gaz = lex_load(data_nergaz, data_nergaz_len);
+	for (p = data_nergaz; p < e; ) {
+		const char *nl = memchr(p, '\n', (size_t)(e - p));
+		const char *le = nl ? nl : e, *sp, *tab;
+
+		tab = memchr(p, '\t', (size_t)(le - p));
+		sp = memchr(p, ' ', (size_t)(le - p));
+		if (*p != '#' && sp != NULL && (tab == NULL || sp < tab)) {
+			uint64_t h = hash_bytes(p, (size_t)(sp - p)) & 0xffff;
+
+			phrase_first[h >> 6] |= 1ULL << (h & 63);
+		}
+		p = le + 1;
+	}
 	return gaz;
+}
+
+static inline int
+may_start_phrase(uint64_t hl)
+{
+	hl &= 0xffff;
+	return (phrase_first[hl >> 6] >> (hl & 63)) & 1;
 }
 
 /* ---- features ---- */
@@ -217,7 +242,7 @@ capclass(const struct ner_tok *t)
 /* Features of token i (of sentence [a, b)) that look at its context. */
 size_t
 ner_ctx_feats(const struct ner_doc *d, size_t si, size_t a, size_t b,
-    size_t i, uint32_t *out)
+    size_t i, int withbias, uint32_t *out)
 {
 	const struct ner_tok *t = &d->tok[i];
 	uint64_t lp = i > a ? d->tok[i - 1].hl : 0x53ULL;
@@ -227,7 +252,8 @@ ner_ctx_feats(const struct ner_doc *d, size_t si, size_t a, size_t b,
 	unsigned cc = capclass(t), caps = d->sflags[si] & NER_S_CAPS;
 	size_t k = 0;
 
-	out[k++] = fkey(400, 0);
+	if (withbias)
+		out[k++] = fkey(400, 0);
 	out[k++] = fkey(401, t->hs * 8 + (t->dflags & NER_D_FIRST ? 1 : 0) +
 	    (caps ? 2 : 0));
 	out[k++] = fkey(402, (uint64_t)(t->dflags & NER_D_CTX) * 32 + cc * 4 +
@@ -248,6 +274,140 @@ ner_ctx_feats(const struct ner_doc *d, size_t si, size_t a, size_t b,
 				out[k++] = fkey(409, c * 4 + t->gpos);
 	}
 	return k;
+}
+
+/* Features of what the token's word was tagged as earlier. */
+size_t
+ner_hist_feats(const struct ner_tok *t, uint32_t *out)
+{
+	if (t->hist == 0)
+		return 0;
+	out[0] = fkey(410, t->hist);
+	out[1] = fkey(411, (uint64_t)t->hist * 16 + capclass(t) * 2 +
+	    (t->dflags & NER_D_FIRST ? 1 : 0));
+	return 2;
+}
+
+struct ner_hist {
+	struct hent { uint64_t h; unsigned short n[1 + NER_NTYPE]; } *t;
+	size_t	 mask, used;
+};
+
+struct ner_hist *
+ner_hist_new(void)
+{
+	struct ner_hist *h;
+
+	if ((h = calloc(1, sizeof(*h))) == NULL)
+		return NULL;
+	h->mask = 255;
+	if ((h->t = calloc(h->mask + 1, sizeof(*h->t))) == NULL) {
+		free(h);
+		return NULL;
+	}
+	return h;
+}
+
+void
+ner_hist_reset(struct ner_hist *h)
+{
+	if (h->used > 0)
+		memset(h->t, 0, (h->mask + 1) * sizeof(*h->t));
+	h->used = 0;
+}
+
+void
+ner_hist_free(struct ner_hist *h)
+{
+	if (h == NULL)
+		return;
+	free(h->t);
+	free(h);
+}
+
+static inline int
+hist_word(const struct ner_tok *t)
+{
+	return t->type == TOK_WORD && (t->flags & TF_CAP) && t->len > 1;
+}
+
+static struct hent *
+hist_find(const struct ner_hist *h, uint64_t key)
+{
+	size_t i = (size_t)mix64(key) & h->mask;
+
+	while (h->t[i].h != 0 && h->t[i].h != key)
+		i = (i + 1) & h->mask;
+	return &h->t[i];
+}
+
+/* Set tokens [a, b)'s hist from the words seen so far. */
+void
+ner_hist_set(const struct ner_hist *h, struct ner_doc *d, size_t a, size_t b)
+{
+	size_t i;
+	int k, best;
+
+	for (i = a; i < b; i++) {
+		struct ner_tok *t = &d->tok[i];
+		const struct hent *e;
+
+		t->hist = 0;
+		if (!hist_word(t) || h->used == 0)
+			continue;
+		e = hist_find(h, t->hl | 1);
+		if (e->h == 0)
+			continue;
+		for (best = 0, k = 1; k <= NER_NTYPE; k++)
+			if (e->n[k] > e->n[best])
+				best = k;
+		t->hist = (unsigned char)(1 + best);
+	}
+}
+
+/* Record what tokens [a, b) were tagged as (tags[0..b-a)). */
+int
+ner_hist_add(struct ner_hist *h, const struct ner_doc *d, size_t a, size_t b,
+    const unsigned char *tags)
+{
+	size_t i;
+
+	for (i = a; i < b; i++) {
+		const struct ner_tok *t = &d->tok[i];
+		struct hent *e;
+		int lab = tags[i - a] == 0 ? 0 : 1 + (tags[i - a] - 1) / 4;
+
+		if (!hist_word(t))
+			continue;
+		if ((h->used + 1) * 2 > h->mask) {
+			struct ner_hist nh;
+			size_t j;
+
+			nh.mask = h->mask * 2 + 1;
+			nh.used = h->used;
+			if ((nh.t = calloc(nh.mask + 1, sizeof(*nh.t))) == NULL)
+				return -1;
+			for (j = 0; j <= h->mask; j++)
+				if (h->t[j].h != 0)
+					*hist_find(&nh, h->t[j].h) = h->t[j];
+			free(h->t);
+			*h = nh;
+		}
+		e = hist_find(h, t->hl | 1);
+		if (e->h == 0) {
+			e->h = t->hl | 1;
+			h->used++;
+		}
+		if (e->n[lab] < 65535)
+			e->n[lab]++;
+	}
+	return 0;
+}
+
+uint32_t
+ner_bias_key(void)
+{
+	return fkey(400, 0);
 }
 
 /* ---- documents ---- */
@@ -318,7 +478,7 @@ ner_doc_add(struct ner_doc *d, const char *s, size_t n)
 		k->flags = t.flags;
 		k->type = (unsigned char)t.type;
 		k->dflags = 0;
-		k->gold = k->tag = k->gpos = 0;
+		k->gold = k->tag = k->gpos = k->hist = 0;
 		k->gcls = 0;
 		k->hw = hash_bytes(k->s, len);
 		nl = utf8_lower(low, sizeof(low), k->s, len > 100 ? 100 : len);
@@ -338,8 +498,10 @@ gaz_phrases(struct ner_doc *d, size_t a, size_t b)
 	char buf[256];
 	size_t i, n, k, len;
 
+	(void)ner_gaz();
 	for (i = a; i + 1 < b; i++) {
-		if (!(d->tok[i].flags & TF_CAP))
+		if (!(d->tok[i].flags & TF_CAP) ||
+		    !may_start_phrase(d->tok[i].hl))
 			continue;
 		for (n = 4; n >= 2; n--) {
 			const char *v;
@@ -479,14 +641,14 @@ rdf(const unsigned char *p)
 	return f;
 }
 
-const float *
+static inline const float *
 ner_row(const struct ner_model *m, uint32_t key)
 {
-	size_t i = mix64(key) & m->mask;
+	size_t i = (key * 0x9e3779b1u) & m->mask;
 
-	while (m->row[i] != 0) {
-		if (m->key[i] == key)
-			return m->w + (size_t)(m->row[i] - 1) * NER_NTAG;
+	while (m->slot[i].row != 0) {
+		if (m->slot[i].key == key)
+			return m->w + (size_t)(m->slot[i].row - 1) * NER_NTAG;
 		i = (i + 1) & m->mask;
 	}
 	return NULL;
@@ -511,13 +673,13 @@ ner_free(struct ner_model *m)
 {
 	if (m == NULL)
 		return;
-	free(m->key);
-	free(m->row);
+	free(m->slot);
 	free(m->w);
 	free(m->cache);
 	free(m->sc);
 	free(m->vit);
 	free(m->bp);
+	ner_hist_free(m->hist);
 	free(m);
 }
 
@@ -556,14 +718,14 @@ ner_load(const unsigned char *p, size_t n, const char **why)
 	while (size < nrow * 2)
 		size <<= 1;
 	m->mask = size - 1;
-	m->key = calloc(size, sizeof(*m->key));
-	m->row = calloc(size, sizeof(*m->row));
+	m->slot = calloc(size, sizeof(*m->slot));
 	m->w = calloc(nrow ? nrow : 1, NER_NTAG * sizeof(float));
 	m->cache = calloc((size_t)1 << CACHE_BITS, sizeof(*m->cache));
 	m->sc = malloc(MAXSEG * NER_NTAG * sizeof(float));
 	m->vit = malloc(MAXSEG * NER_NTAG * sizeof(float));
 	m->bp = malloc(MAXSEG * NER_NTAG);
-	if (m->key == NULL || m->row == NULL || m->w == NULL ||
+	m->hist = ner_hist_new();
+	if (m->hist == NULL || m->slot == NULL || m->w == NULL ||
 	    m->cache == NULL || m->sc == NULL || m->vit == NULL ||
 	    m->bp == NULL)
 		goto nomem;
@@ -586,13 +748,14 @@ ner_load(const unsigned char *p, size_t n, const char **why)
 				m->w[i * NER_NTAG + t] = (float)(signed char)*p++ *
 				    scale;
 			}
-		j = mix64(key) & m->mask;
-		while (m->row[j] != 0)
+		j = (key * 0x9e3779b1u) & m->mask;
+		while (m->slot[j].row != 0)
 			j = (j + 1) & m->mask;
-		m->key[j] = key;
-		m->row[j] = (uint32_t)i + 1;
+		m->slot[j].key = key;
+		m->slot[j].row = (uint32_t)i + 1;
 	}
 	m->nrow = nrow;
+	m->bias = ner_row(m, ner_bias_key());
 	for (i = 0; i < 2; i++)
 		for (off = -2; off <= 2; off++) {
 			size_t k = ner_pad_feats((int)i, off, f);
@@ -645,6 +808,7 @@ word_vec(struct ner_model *m, const struct ner_tok *t)
 /* Allowed BILOU transitions; prev NER_NTAG is the sentence start. */
 static unsigned char allowed[NER_NTAG + 1][NER_NTAG];
 static unsigned char allowed_end[NER_NTAG];
+static unsigned char prevs[NER_NTAG][NER_NTAG], nprev[NER_NTAG];
 
 void
 ner_init_trans(void)
@@ -668,6 +832,10 @@ ner_init_trans(void)
 		}
 	for (p = 0; p < NER_NTAG; p++)
 		allowed_end[p] = p == 0 || (p - 1) % 4 >= 2;
+	for (c = 0; c < NER_NTAG; c++)
+		for (p = 0; p < NER_NTAG; p++)
+			if (allowed[p][c])
+				prevs[c][nprev[c]++] = (unsigned char)p;
 }
 
 /*
@@ -693,13 +861,12 @@ ner_viterbi(const float (*trans)[NER_NTAG], const float *endw,
 
 		for (c = 0; c < NER_NTAG; c++) {
 			float b = -INFINITY;
-			int bi = 0;
+			int bi = 0, k;
 
-			for (p = 0; p < NER_NTAG; p++) {
+			for (k = 0; k < nprev[c]; k++) {
 				float v;
 
-				if (!allowed[p][c])
-					continue;
+				p = prevs[c][k];
 				v = pv[p] + trans[p][c];
 				if (v > b) {
 					b = v;
@@ -748,7 +915,10 @@ tag_seg(struct ner_model *m, struct ner_doc *d, size_t si, size_t sa,
 	for (i = 0; i < n; i++) {
 		float *v = m->sc + i * NER_NTAG;
 
-		memset(v, 0, NER_NTAG * sizeof(float));
+		if (m->bias != NULL)
+			memcpy(v, m->bias, NER_NTAG * sizeof(float));
+		else
+			memset(v, 0, NER_NTAG * sizeof(float));
 		for (k = 0; k < NWIN; k++) {
 			/* the word at offset k-2 from token i */
 			const struct cache_ent *c = win[i + k];
@@ -759,7 +929,8 @@ tag_seg(struct ner_model *m, struct ner_doc *d, size_t si, size_t sa,
 			for (t = 0; t < NER_NTAG; t++)
 				v[t] += wv[t];
 		}
-		k = ner_ctx_feats(d, si, sa, sb, a + i, f);
+		k = ner_ctx_feats(d, si, sa, sb, a + i, 0, f);
+		k += ner_hist_feats(&d->tok[a + i], f + k);
 		add_feats(m, f, k, v);
 	}
 	ner_viterbi((const float (*)[NER_NTAG])m->trans, m->endw, m->sc, n,
@@ -771,15 +942,23 @@ tag_seg(struct ner_model *m, struct ner_doc *d, size_t si, size_t sa,
 void
 ner_tag(struct ner_model *m, struct ner_doc *d)
 {
-	size_t si;
+	size_t si, i;
+	unsigned char tags[MAXSEG];
 
+	ner_hist_reset(m->hist);
 	for (si = 0; si < d->nsent; si++) {
 		size_t a = d->sent[si], b = si + 1 < d->nsent ?
-		    d->sent[si + 1] : d->ntok, s;
+		    d->sent[si + 1] : d->ntok, s, e;
 
-		for (s = a; s < b; s += MAXSEG)
-			tag_seg(m, d, si, a, b, s, b - s > MAXSEG ? s + MAXSEG :
-			    b);
+		for (s = a; s < b; s = e) {
+			e = b - s > MAXSEG ? s + MAXSEG : b;
+			ner_hist_set(m->hist, d, s, e);
+			tag_seg(m, d, si, a, b, s, e);
+			for (i = s; i < e; i++)
+				tags[i - s] = d->tok[i].tag;
+			/* out of memory: tag on without the history */
+			(void)ner_hist_add(m->hist, d, s, e, tags);
+		}
 	}
 }
 

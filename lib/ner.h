@@ -31,6 +31,7 @@ struct ner_tok {
 	unsigned char	 gold;		/* training: the gold tag */
 	unsigned char	 tag;		/* the tag found */
 	unsigned char	 gpos;		/* in a gazetteer phrase: B I L */
+	unsigned char	 hist;		/* 1 + what it was found as before */
 	uint32_t	 gcls;		/* that phrase's classes */
 };
 

@@ -328,7 +328,7 @@ token_feats(const struct ner_doc *d, size_t si, size_t i, uint32_t *f)
 			k += ner_word_feats(d->tok[j].s, d->tok[j].len,
 			    d->tok[j].flags, off, f + k);
 	}
-	k += ner_ctx_feats(d, si, a, b, i, f + k);
+	k += ner_ctx_feats(d, si, a, b, i, 1, f + k);
 	return k;
 }
 
@@ -396,11 +396,31 @@ struct weights {
 	double	 c;
 };
 
+/* dynamic feature ids (the history) of a sentence's tokens */
+#define NDYN	2
+struct dyn {
+	long	id[NDYN];
+};
+
+static void
+dyn_feats(struct dict *dc, const struct ner_doc *d, size_t a, size_t n,
+    struct dyn *dy)
+{
+	uint32_t f[NDYN];
+	size_t i, k, nf;
+
+	for (i = 0; i < n; i++) {
+		nf = ner_hist_feats(&d->tok[a + i], f);
+		for (k = 0; k < NDYN; k++)
+			dy[i].id[k] = k < nf ? dict_id(dc, f[k], 0) : -1;
+	}
+}
+
 static void
 emissions(const float *w, const struct fvec *fv, size_t a, size_t n,
-    float *sc)
+    const struct dyn *dy, float *sc)
 {
-	size_t i, j, t;
+	size_t i, j, t, k;
 
 	for (i = 0; i < n; i++) {
 		float *v = sc + i * NER_NTAG;
@@ -412,28 +432,46 @@ emissions(const float *w, const struct fvec *fv, size_t a, size_t n,
 			for (t = 0; t < NER_NTAG; t++)
 				v[t] += r[t];
 		}
+		for (k = 0; k < NDYN; k++) {
+			const float *r;
+
+			if (dy[i].id[k] < 0)
+				continue;
+			r = w + (size_t)dy[i].id[k] * NER_NTAG;
+			for (t = 0; t < NER_NTAG; t++)
+				v[t] += r[t];
+		}
 	}
+}
+
+static inline void
+bump(struct weights *W, size_t r, int g, int p)
+{
+	W->w[r + g] += 1;
+	W->u[r + g] += W->c;
+	W->w[r + p] -= 1;
+	W->u[r + p] -= W->c;
 }
 
 static void
 update(struct weights *W, const struct fvec *fv, size_t a, size_t n,
-    const unsigned char *gold, const unsigned char *pred)
+    const struct dyn *dy, const unsigned char *gold,
+    const unsigned char *pred)
 {
-	size_t i, j;
+	size_t i, j, k;
 	int pg = NER_NTAG, pp = NER_NTAG;
 
 	for (i = 0; i < n; i++) {
 		int g = gold[i], p = pred[i];
 
-		if (g != p)
-			for (j = fv->off[a + i]; j < fv->off[a + i + 1]; j++) {
-				size_t r = (size_t)fv->id[j] * NER_NTAG;
-
-				W->w[r + g] += 1;
-				W->u[r + g] += W->c;
-				W->w[r + p] -= 1;
-				W->u[r + p] -= W->c;
-			}
+		if (g != p) {
+			for (j = fv->off[a + i]; j < fv->off[a + i + 1]; j++)
+				bump(W, (size_t)fv->id[j] * NER_NTAG, g, p);
+			for (k = 0; k < NDYN; k++)
+				if (dy[i].id[k] >= 0)
+					bump(W, (size_t)dy[i].id[k] * NER_NTAG,
+					    g, p);
+		}
 		if (g != p || pg != pp) {
 			W->trans[pg][g] += 1;
 			W->utrans[pg][g] += W->c;
@@ -503,9 +541,11 @@ spans_of(const unsigned char *tag, size_t n, struct span3 *out)
 
 /* Span F1 of the averaged weights on a corpus (dev). */
 static double
-evaluate(struct corpus *c, const struct fvec *fv, const float *aw,
-    float (*at)[NER_NTAG], const float *ae, int verbose)
+evaluate(struct corpus *c, struct dict *dc, const struct fvec *fv,
+    const float *aw, float (*at)[NER_NTAG], const float *ae, int verbose)
 {
+	struct ner_hist *hist = ner_hist_new();
+	struct dyn *dy = NULL;
 	size_t di, si, tp = 0, np = 0, ng = 0, base = 0;
 	size_t ttp[NER_NTYPE] = { 0 }, tnp[NER_NTYPE] = { 0 },
 	    tng[NER_NTYPE] = { 0 };
@@ -516,9 +556,12 @@ evaluate(struct corpus *c, const struct fvec *fv, const float *aw,
 	double p, r;
 	int t;
 
+	if (hist == NULL)
+		err(1, NULL);
 	for (di = 0; di < c->ndoc; di++) {
 		struct ner_doc *d = &c->doc[di].d;
 
+		ner_hist_reset(hist);
 		for (si = 0; si < d->nsent; si++) {
 			size_t a = d->sent[si], b = si + 1 < d->nsent ?
 			    d->sent[si + 1] : d->ntok, n = b - a, i, x, y;
@@ -536,10 +579,15 @@ evaluate(struct corpus *c, const struct fvec *fv, const float *aw,
 				pred = xrealloc(pred, cap, 1);
 				gs = xrealloc(gs, cap, sizeof(*gs));
 				ps = xrealloc(ps, cap, sizeof(*ps));
+				dy = xrealloc(dy, cap, sizeof(*dy));
 			}
-			emissions(aw, fv, base + a, n, sc);
+			ner_hist_set(hist, d, a, b);
+			dyn_feats(dc, d, a, n, dy);
+			emissions(aw, fv, base + a, n, dy, sc);
 			ner_viterbi((const float (*)[NER_NTAG])at, ae, sc, n,
 			    vit, bp, pred);
+			if (ner_hist_add(hist, d, a, b, pred) == -1)
+				err(1, NULL);
 			for (i = 0; i < n; i++)
 				gold[i] = d->tok[a + i].gold;
 			ngs = spans_of(gold, n, gs);
@@ -579,6 +627,8 @@ evaluate(struct corpus *c, const struct fvec *fv, const float *aw,
 	free(pred);
 	free(gs);
 	free(ps);
+	free(dy);
+	ner_hist_free(hist);
 	return p + r > 0 ? 100 * 2 * p * r / (p + r) : 0;
 }
 
@@ -715,7 +765,9 @@ ner_train(const char *const *files, int nfiles,
 	struct fvec fv, dfv;
 	struct weights W;
 	float *aw, at[NER_NTAG + 1][NER_NTAG], ae[NER_NTAG];
-	size_t ntok, i, nsent, *order, cap = 0, rows;
+	size_t ntok, i, nsent, *order, *dbase, cap = 0, rows;
+	struct ner_hist *hist;
+	struct dyn *dy = NULL;
 	float *sc = NULL, *vit = NULL;
 	unsigned char *bp = NULL, *gold = NULL, *pred = NULL;
 	uint64_t rng = 0x2545f4914f6cdd1dULL;
@@ -748,6 +800,26 @@ ner_train(const char *const *files, int nfiles,
 		if (all.val[i] != 0 &&
 		    all.count[all.val[i] - 1] >= (uint32_t)o->mincount)
 			(void)dict_id(&dc, all.key[i], 1);
+	{
+		/* the history features, which training makes as it goes */
+		static const unsigned short fl[] = { TF_LOWER, TF_CAP,
+		    TF_CAP | TF_ALLCAP, 0 };
+		struct ner_tok t;
+		uint32_t hf[NDYN];
+		size_t h, c2, first, k, nf;
+
+		memset(&t, 0, sizeof(t));
+		for (h = 1; h <= 1 + NER_NTYPE; h++)
+			for (c2 = 0; c2 < 4; c2++)
+				for (first = 0; first < 2; first++) {
+					t.hist = (unsigned char)h;
+					t.flags = fl[c2];
+					t.dflags = first ? NER_D_FIRST : 0;
+					nf = ner_hist_feats(&t, hf);
+					for (k = 0; k < nf; k++)
+						(void)dict_id(&dc, hf[k], 1);
+				}
+	}
 	if (o->verbose)
 		fprintf(stderr, "nentities: %zu features, %zu kept\n", all.n,
 		    dc.n);
@@ -765,75 +837,70 @@ ner_train(const char *const *files, int nfiles,
 	aw = malloc(W.nf * NER_NTAG * sizeof(*aw));
 	if (W.w == NULL || W.u == NULL || aw == NULL)
 		err(1, NULL);
-	/* sentences as (doc token base + first, n) */
-	order = xrealloc(NULL, nsent * 2, sizeof(*order));
-	{
-		size_t k = 0, base = 0, di, si;
-
-		for (di = 0; di < c.ndoc; di++) {
-			struct ner_doc *d = &c.doc[di].d;
-
-			for (si = 0; si < d->nsent; si++) {
-				size_t a = d->sent[si], b = si + 1 < d->nsent ?
-				    d->sent[si + 1] : d->ntok;
-
-				order[k * 2] = base + a;
-				order[k * 2 + 1] = b - a;
-				k++;
-			}
-			base += d->ntok;
-		}
+	/* documents in a shuffled order, their sentences in order */
+	order = xrealloc(NULL, c.ndoc, sizeof(*order));
+	dbase = xrealloc(NULL, c.ndoc, sizeof(*dbase));
+	for (i = 0, ntok = 0; i < c.ndoc; i++) {
+		order[i] = i;
+		dbase[i] = ntok;
+		ntok += c.doc[i].d.ntok;
 	}
+	if ((hist = ner_hist_new()) == NULL)
+		err(1, NULL);
 	W.c = 1;
 	for (ep = 1; ep <= o->epochs; ep++) {
 		size_t errs = 0, k;
 
 		/* Fisher-Yates with a fixed seed: reproducible */
-		for (k = nsent; k > 1; k--) {
-			size_t j, t0, t1;
+		for (k = c.ndoc; k > 1; k--) {
+			size_t j, t0;
 
 			rng ^= rng << 13;
 			rng ^= rng >> 7;
 			rng ^= rng << 17;
 			j = rng % k;
-			t0 = order[(k - 1) * 2];
-			t1 = order[(k - 1) * 2 + 1];
-			order[(k - 1) * 2] = order[j * 2];
-			order[(k - 1) * 2 + 1] = order[j * 2 + 1];
-			order[j * 2] = t0;
-			order[j * 2 + 1] = t1;
+			t0 = order[k - 1];
+			order[k - 1] = order[j];
+			order[j] = t0;
 		}
-		for (k = 0; k < nsent; k++) {
-			size_t a = order[k * 2], n = order[k * 2 + 1], di, x;
-			size_t base = 0;
+		for (k = 0; k < c.ndoc; k++) {
+			struct ner_doc *d = &c.doc[order[k]].d;
+			size_t si;
 
-			if (n == 0)
-				continue;
-			if (n > cap) {
-				cap = n * 2;
-				sc = xrealloc(sc, cap * NER_NTAG, sizeof(*sc));
-				vit = xrealloc(vit, cap * NER_NTAG,
-				    sizeof(*vit));
-				bp = xrealloc(bp, cap * NER_NTAG, 1);
-				gold = xrealloc(gold, cap, 1);
-				pred = xrealloc(pred, cap, 1);
+			ner_hist_reset(hist);
+			for (si = 0; si < d->nsent; si++) {
+				size_t a = d->sent[si], b = si + 1 < d->nsent ?
+				    d->sent[si + 1] : d->ntok, n = b - a, x;
+				size_t ga = dbase[order[k]] + a;
+
+				if (n == 0)
+					continue;
+				if (n > cap) {
+					cap = n * 2;
+					sc = xrealloc(sc, cap * NER_NTAG,
+					    sizeof(*sc));
+					vit = xrealloc(vit, cap * NER_NTAG,
+					    sizeof(*vit));
+					bp = xrealloc(bp, cap * NER_NTAG, 1);
+					gold = xrealloc(gold, cap, 1);
+					pred = xrealloc(pred, cap, 1);
+					dy = xrealloc(dy, cap, sizeof(*dy));
+				}
+				for (x = 0; x < n; x++)
+					gold[x] = d->tok[a + x].gold;
+				ner_hist_set(hist, d, a, b);
+				dyn_feats(&dc, d, a, n, dy);
+				emissions(W.w, &fv, ga, n, dy, sc);
+				ner_viterbi((const float (*)[NER_NTAG])W.trans,
+				    W.endw, sc, n, vit, bp, pred);
+				if (memcmp(gold, pred, n) != 0) {
+					errs++;
+					update(&W, &fv, ga, n, dy, gold, pred);
+				}
+				if (ner_hist_add(hist, d, a, b, pred) == -1)
+					err(1, NULL);
+				W.c++;
 			}
-			/* find the gold tags: a is a global token index */
-			for (di = 0; di < c.ndoc; di++) {
-				if (a < base + c.doc[di].d.ntok)
-					break;
-				base += c.doc[di].d.ntok;
-			}
-			for (x = 0; x < n; x++)
-				gold[x] = c.doc[di].d.tok[a - base + x].gold;
-			emissions(W.w, &fv, a, n, sc);
-			ner_viterbi((const float (*)[NER_NTAG])W.trans, W.endw,
-			    sc, n, vit, bp, pred);
-			if (memcmp(gold, pred, n) != 0) {
-				errs++;
-				update(&W, &fv, a, n, gold, pred);
-			}
-			W.c++;
 		}
 		if (o->verbose) {
 			fprintf(stderr, "nentities: epoch %d: %zu of %zu "
@@ -841,14 +908,14 @@ ner_train(const char *const *files, int nfiles,
 			if (o->dev != NULL) {
 				average(&W, aw, at, ae);
 				fprintf(stderr, "; dev F1 %.2f",
-				    evaluate(&dev, &dfv, aw, at, ae, 0));
+				    evaluate(&dev, &dc, &dfv, aw, at, ae, 0));
 			}
 			fputc('\n', stderr);
 		}
 	}
 	average(&W, aw, at, ae);
 	if (o->dev != NULL && o->verbose)
-		(void)evaluate(&dev, &dfv, aw, at, ae, 1);
+		(void)evaluate(&dev, &dc, &dfv, aw, at, ae, 1);
 	rows = save(out, &dc, aw, at, ae);
 	if (o->verbose)
 		fprintf(stderr, "nentities: %zu rows written\n", rows);
@@ -858,6 +925,9 @@ ner_train(const char *const *files, int nfiles,
 	free(gold);
 	free(pred);
 	free(order);
+	free(dbase);
+	free(dy);
+	ner_hist_free(hist);
 	free(aw);
 	free(W.w);
 	free(W.u);

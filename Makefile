@@ -78,6 +78,28 @@ eval: all
 model: bin/nentities
 	@sh scripts/nermodel.sh
 
+# libFuzzer harnesses (clang): make fuzz FUZZTIME=seconds per harness
+FUZZTIME ?= 60
+FUZZ = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/fuzz_*.c))
+FUZZFLAGS = -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined \
+	-Ilib -Ibuild $(PKG_CFLAGS)
+
+build/fuzz/%: fuzz/%.c $(LIBSRC) lib/*.h $(DATA)
+	@mkdir -p build/fuzz
+	clang $(FUZZFLAGS) -o $@ $< $(LIBSRC) \
+	    $(patsubst %,build/data_%.S,$(basename $(notdir $(DATA)))) $(LDLIBS)
+
+fuzz: $(LIBOBJ) $(FUZZ)
+	@for f in $(FUZZ); do \
+	    c=build/fuzz/corpus/$${f##*/}; mkdir -p $$c; \
+	    cp tests/data/sample/*.txt $$c/ 2>/dev/null; \
+	    echo "fuzz: $$f for $(FUZZTIME) s"; \
+	    $$f -max_total_time=$(FUZZTIME) -max_len=8192 \
+	        -artifact_prefix=build/fuzz/ $$c > $$f.log 2>&1 || \
+	        { tail -n 40 $$f.log; exit 1; }; \
+	    tail -n 1 $$f.log; \
+	done
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7

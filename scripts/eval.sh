@@ -47,3 +47,15 @@ if [ -d "$data/ner" ] && [ -x "$bin/nentities" ]; then
 	echo "nentities CoNLL-2003 dev${NER_MODEL:+ (model $NER_MODEL)}:"
 	"$py" "$data/ner/score.py" "$data/ner/dev_gold.tsv" "$tmp/ner.pred"
 fi
+
+# ndates: TempEval-3 strict/relaxed span, type and value F1 on the TimeBank
+# + AQUAINT training documents (time records to the scorer's format)
+if [ -d "$data/timex" ] && [ -x "$bin/ndates" ]; then
+	{ printf 'id\tdate\ttext\n'; cat "$data/timex/train_docs.tsv"; } |
+	    "$bin/nsplit" -t | "$bin/ndates" |
+	    awk -F'\t' -v OFS='\t' '$1 == "time" { print $2, $4, $5, $6, $7, $8 }' \
+	    > "$tmp/timex.pred"
+	echo "ndates TempEval-3 train:"
+	"$py" "$data/timex/score.py" "$data/timex/train_gold.tsv" \
+	    "$tmp/timex.pred" --docs "$data/timex/train_docs.tsv" --units bytes
+fi

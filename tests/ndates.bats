@@ -1,0 +1,342 @@
+#!/usr/bin/env bats
+# ndates: each family of time expressions, anchoring, tense, the record
+# stream, and STYLE.md's checklist.  The sentences are written for these
+# tests; the document date is Wednesday 2025-03-12 unless said.
+
+load common
+
+NDATES=$BIN/ndates
+ndates() { "$NDATES" "$@"; }
+
+setup() {
+	common_setup
+}
+
+# stream SENTENCE [DATE]: a doc record and one sent record, offsets 0..
+stream() {
+	printf 'doc\td1\t%s\t\t\t\nsent\td1\t1\t0\t%d\t%s\n' "${2-2025-03-12}" \
+	    "${#1}" "$1"
+}
+
+# times SENTENCE [DATE]: "TYPE VALUE TEXT" of each time record, one a line
+times() {
+	stream "$@" | "$NDATES" | awk -F'\t' '$1 == "time" { print $6, $7, $8 }'
+}
+
+# expect SENTENCE TYPE VALUE TEXT: that expression among the sentence's
+expect() {
+	run times "$1"
+	assert_success
+	assert_line "$2 $3 $4"
+}
+
+@test "dates with month names" {
+	expect "The vote is on March 20." DATE 2025-03-20 "March 20"
+	expect "The deal closed Aug. 7, 2019." DATE 2019-08-07 "Aug. 7, 2019"
+	expect "It opened on 14 June 2024." DATE 2024-06-14 "14 June 2024"
+	expect "Rents went up in July 2021." DATE 2021-07 "July 2021"
+	expect "Sales rise in early June." DATE 2025-06 "early June"
+	expect "The fair is held the 5th of May." DATE 2025-05-05 "the 5th of May"
+	expect "The law changed in January this year." DATE 2025-01 \
+	    "January this year"
+}
+
+@test "dates in numbers: ISO, US numeric, years" {
+	expect "The filing is dated 2024-06-14." DATE 2024-06-14 2024-06-14
+	expect "The filing is dated 6/14/2024." DATE 2024-06-14 6/14/2024
+	expect "It was founded in 2017." DATE 2017 2017
+	expect "It peaked in mid-2023." DATE 2023 mid-2023
+	expect "Profit in fiscal 2024 rose." DATE 2024 "fiscal 2024"
+	run times "It costs 2017 dollars, up 2019%."
+	refute_output --partial "DATE 2019"
+}
+
+@test "decades, centuries, quarters, halves and seasons" {
+	expect "Music of the 1990s is back." DATE 199 "the 1990s"
+	expect "Music of the '80s is back." DATE 198 "the '80s"
+	expect "It is the 21st century." DATE 20 "the 21st century"
+	expect "Results for Q3 are due in October." DATE 2025-Q3 Q3
+	expect "Results for the fourth quarter of 2023 were weak." DATE \
+	    2023-Q4 "the fourth quarter of 2023"
+	expect "Sales will rise in the first half of 2026." DATE 2026-H1 \
+	    "the first half of 2026"
+	expect "Crops failed last summer." DATE 2024-SU "last summer"
+	expect "The road opens this winter." DATE 2025-WI "this winter"
+}
+
+@test "relative dates: last, this, next, ago, later" {
+	expect "Prices rose last month." DATE 2025-02 "last month"
+	expect "The board meets this week." DATE 2025-W11 "this week"
+	expect "Elections are next year." DATE 2026 "next year"
+	expect "The mill closed three years ago." DATE 2022 "three years ago"
+	expect "It happened two days ago." DATE 2025-03-10 "two days ago"
+	expect "The shop opened yesterday." DATE 2025-03-11 yesterday
+	expect "The shop opens today." DATE 2025-03-12 today
+	expect "The shop opens tomorrow." DATE 2025-03-13 tomorrow
+	expect "The team lost earlier this year." DATE 2025 "earlier this year"
+}
+
+@test "weekdays follow the tense of the sentence" {
+	expect "The minister resigned on Monday." DATE 2025-03-10 Monday
+	expect "The committee will meet on Monday." DATE 2025-03-17 Monday
+	expect "The committee met on Friday." DATE 2025-03-07 Friday
+	expect "Voting ends on Friday, officials will say." DATE 2025-03-14 \
+	    Friday
+	expect "The court ruled last Tuesday." DATE 2025-03-11 "last Tuesday"
+}
+
+@test "the reference moves to the last date mentioned" {
+	run times "On June 14 the plant closed. Two days later it reopened."
+	assert_line "DATE 2024-06-14 June 14"
+	assert_line "DATE 2024-06-16 Two days later"
+	# across sentences of one document
+	run ndates <<-EOF
+	$(printf 'doc\td1\t2025-03-12\t\t\t')
+	$(printf 'sent\td1\t1\t0\t30\tThe dam burst on Aug. 3, 2020.')
+	$(printf 'sent\td1\t2\t31\t60\tThe next day, crews arrived.')
+	EOF
+	assert_success
+	assert_line "$(printf 'time\td1\t2\t31\t43\tDATE\t2020-08-04\tThe next day')"
+}
+
+@test "durations" {
+	expect "She ruled for nearly 15 years." DURATION P15Y "nearly 15 years"
+	expect "The talks could take weeks." DURATION PXW weeks
+	expect "The strike lasted six months." DURATION P6M "six months"
+	expect "The show ran for 2 1/2 hours." DURATION PT2H30M "2 1/2 hours"
+	expect "Output fell over the past three years." DURATION P3Y \
+	    "the past three years"
+	expect "It was a two-week trial." DURATION P2W two-week
+	expect "He waited for a few days." DURATION PXD "a few days"
+	expect "He waited for twenty four hours." DURATION PT24H \
+	    "twenty four hours"
+}
+
+@test "sets" {
+	expect "The club meets every Monday." SET XXXX-WXX-1 "every Monday"
+	expect "The club meets on Tuesdays." SET XXXX-WXX-2 Tuesdays
+	expect "The paper comes out daily." SET P1D daily
+	expect "Members meet twice a year." SET P1Y "twice a year"
+	expect "The fair is held each July." SET XXXX-07 "each July"
+}
+
+@test "times of day" {
+	expect "Polls close at 3 p.m. EST." TIME 2025-03-12T15:00 "3 p.m. EST"
+	expect "He spoke at 10:30 a.m. Tuesday." TIME 2025-03-11T10:30 \
+	    "10:30 a.m. Tuesday"
+	expect "Talks resume tomorrow morning." TIME 2025-03-13TMO \
+	    "tomorrow morning"
+	expect "Shots were heard last night." TIME 2025-03-11TNI "last night"
+	expect "The store shuts at noon." TIME 2025-03-12T12:00 noon
+}
+
+@test "now, recently, the future" {
+	expect "Prices are high now." DATE PRESENT_REF now
+	expect "Rates are currently low." DATE PRESENT_REF currently
+	expect "He recently moved." DATE PAST_REF recently
+	expect "Costs will rise in the future." DATE FUTURE_REF "the future"
+}
+
+@test "holidays take the year of the document" {
+	expect "Shops close on Christmas Day." DATE 2025-12-25 "Christmas Day"
+	expect "Turkey sales peak at Thanksgiving." DATE 2025-11-27 \
+	    Thanksgiving
+}
+
+@test "no document date: the unknown parts are X, never the clock" {
+	run times "The vote is on March 20 and was set last month." ""
+	assert_success
+	assert_line "DATE XXXX-03-20 March 20"
+	assert_line "DATE XXXX-XX last month"
+	run times "Talks resume tomorrow, three years after the 2019 vote." ""
+	assert_line "DATE XXXX-XX-XX tomorrow"
+	assert_line "DATE 2019 2019"
+}
+
+@test "-d gives the date where the doc record has none" {
+	stream "The vote is on March 20." "" > in.tsv
+	run --separate-stderr ndates -d 2023-01-05 in.tsv
+	assert_success
+	assert_line "$(printf 'time\td1\t1\t15\t23\tDATE\t2023-03-20\tMarch 20')"
+	# the doc record's own date wins
+	stream "The vote is on March 20." 2021-02-02 > in2.tsv
+	run --separate-stderr ndates -d 2023-01-05 in2.tsv
+	assert_line "$(printf 'time\td1\t1\t15\t23\tDATE\t2021-03-20\tMarch 20')"
+	# and without any doc record
+	printf 'sent\tx\t1\t0\t8\tMarch 20\n' > in3.tsv
+	run --separate-stderr ndates -d 2023-01-05 in3.tsv
+	assert_line "$(printf 'time\tx\t1\t0\t8\tDATE\t2023-03-20\tMarch 20')"
+	run --separate-stderr ndates -d 2023-13-45 in3.tsv
+	assert_failure 2
+}
+
+@test "time records follow their sent record; offsets into the document" {
+	printf 'doc\td1\t2025-03-12\t\t\t\n' > in.tsv
+	printf 'sent\td1\t1\t100\t124\tThe vote is on March 20.\n' >> in.tsv
+	printf 'ent\td1\t1\t104\t108\tMISC\tvote\tvote\n' >> in.tsv
+	run --separate-stderr ndates in.tsv
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 0 "$(printf 'doc\td1\t2025-03-12\t\t\t')"
+	assert_line --index 1 --partial "$(printf 'sent\td1\t1\t100')"
+	assert_line --index 2 "$(printf 'time\td1\t1\t115\t123\tDATE\t2025-03-20\tMarch 20')"
+	assert_line --index 3 --partial "$(printf 'ent\td1\t1\t104')"
+}
+
+@test "other records, comments and unknown kinds pass through unchanged" {
+	printf '# a comment\tstays\nstory\t1\td1\nmykind\ta\tb\\tc\ndoc\td1\t\t\t\t\n' > in.tsv
+	printf 'time\td1\t1\t0\t3\tDATE\t2020\told\n' >> in.tsv
+	run --separate-stderr ndates in.tsv
+	assert_success
+	assert_equal "$output" "$(cat in.tsv)"
+}
+
+@test "TEXT escapes are undone before matching, kept in the output" {
+	printf 'doc\td1\t2025-03-12\t\t\t\nsent\td1\t1\t0\t30\tA back\\\\slash on March 20.\n' > in.tsv
+	run --separate-stderr ndates in.tsv
+	assert_success
+	assert_line "$(printf 'time\td1\t1\t16\t24\tDATE\t2025-03-20\tMarch 20')"
+}
+
+@test "a malformed record: file:line on stderr, exit 1, the rest go on" {
+	printf 'doc\td1\t2025-03-12\t\t\t\nsent\td1\tone\t0\t8\tMarch 20\nsent\td1\t2\t9\t17\tMarch 21\n' > bad.tsv
+	run --separate-stderr ndates bad.tsv
+	assert_failure 1
+	assert_equal "$stderr" \
+	    "ndates: bad.tsv:2: sent record: field 3 is not a number; record skipped"
+	assert_line "$(printf 'time\td1\t2\t9\t17\tDATE\t2025-03-21\tMarch 21')"
+	printf 'sent\td1\t1\t0\n' > short.tsv
+	run --separate-stderr ndates short.tsv
+	assert_failure 1
+	[[ $stderr == *"short.tsv:1: sent record has 4 fields, expected 6"* ]]
+}
+
+@test "empty input: empty output" {
+	run --separate-stderr ndates < /dev/null
+	assert_success
+	assert_output ""
+	assert_equal "$stderr" ""
+}
+
+@test "no final newline: the last record still comes out, with a newline" {
+	printf 'doc\td1\t2025-03-12\t\t\t\nsent\td1\t1\t0\t8\tMarch 20' > nonl.tsv
+	run --separate-stderr ndates nonl.tsv
+	assert_success
+	assert_line --index 2 "$(printf 'time\td1\t1\t0\t8\tDATE\t2025-03-20\tMarch 20')"
+	ndates nonl.tsv | tail -c 1 | od -An -c | grep -q '\\n'
+}
+
+@test "- is standard input, among several files in order" {
+	stream "It opens on May 2." > a.tsv
+	stream "It opens on May 3." > b.tsv
+	stream "It opens on May 4." > c.tsv
+	run --separate-stderr ndates a.tsv - c.tsv < b.tsv
+	assert_success
+	assert_equal "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "time" { print $7 }' | tr '\n' ' ')" \
+	    "2025-05-02 2025-05-03 2025-05-04 "
+}
+
+@test "CRLF lines give the same records" {
+	stream "The vote is on March 20." > lf.tsv
+	sed 's/$/\r/' lf.tsv > crlf.tsv
+	assert_equal "$(ndates crlf.tsv)" "$(ndates lf.tsv)"
+}
+
+@test "invalid UTF-8 does not stop the matching" {
+	printf 'doc\td1\t2025-03-12\t\t\t\nsent\td1\t1\t0\t20\tCaf\351 \377 March 20\n' > bad.tsv
+	run --separate-stderr ndates bad.tsv
+	assert_success
+	assert_line "$(printf 'time\td1\t1\t7\t15\tDATE\t2025-03-20\tMarch 20')"
+	[ "$(ndates bad.tsv | head -2)" = "$(head -2 bad.tsv)" ]
+}
+
+@test "a NUL byte: the record is named and skipped, exit 1" {
+	printf 'doc\td1\t2025-03-12\t\t\t\nsent\td1\t1\t0\t8\tMar\000ch 20\nsent\td1\t2\t9\t17\tMarch 21\n' > nul.tsv
+	run --separate-stderr ndates nul.tsv
+	assert_failure 1
+	assert_equal "$stderr" "ndates: nul.tsv:2: NUL byte in record; record skipped"
+	assert_line "$(printf 'time\td1\t2\t9\t17\tDATE\t2025-03-21\tMarch 21')"
+}
+
+@test "a very long line: 4 MB in one sentence" {
+	awk 'BEGIN { printf "doc\td1\t2025-03-12\t\t\t\nsent\td1\t1\t0\t4000000\t";
+	    for (i = 0; i < 100000; i++) printf "Talks on May 2 go on here.. ";
+	    printf "\n" }' > long.tsv
+	run --separate-stderr ndates long.tsv
+	assert_success
+	assert_equal "$(printf '%s\n' "$output" | grep -c '^time')" 100000
+}
+
+@test "LC_ALL=C and C.UTF-8 give the same output" {
+	stream "Polls close at 3 p.m. EST on Friday, March 14." > in.tsv
+	a=$(LC_ALL=C ndates in.tsv)
+	b=$(LC_ALL=C.UTF-8 ndates in.tsv)
+	assert_equal "$a" "$b"
+	[ -n "$a" ]
+}
+
+@test "a write error (> /dev/full) fails with exit 1 and a message" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	stream "The vote is on March 20." > in.tsv
+	run --separate-stderr bash -c "'$NDATES' in.tsv > /dev/full"
+	assert_failure 1
+	[[ $stderr == ndates:* ]]
+}
+
+@test "| head -1 ends quietly: stderr stays empty" {
+	awk 'BEGIN { for (i = 0; i < 50000; i++)
+	    printf "doc\td%d\t2025-03-12\t\t\t\nsent\td%d\t1\t0\t8\tMarch 20\n", i, i }' > many.tsv
+	run --separate-stderr bash -c "'$NDATES' many.tsv | head -1"
+	assert_success
+	assert_output "$(printf 'doc\td0\t2025-03-12\t\t\t')"
+	assert_equal "$stderr" ""
+}
+
+@test "input cut at document starts gives the same output as the whole" {
+	{
+		stream "On June 14 the plant closed. Two days later it reopened."
+		stream "Talks resume on Monday." 2024-01-03
+		stream "The mill closed three years ago." ""
+	} > all.tsv
+	awk '/^doc\t/ { n++ } { print > ("part" n ".tsv") }' all.tsv
+	whole=$(ndates all.tsv)
+	parts=$(for f in part1.tsv part2.tsv part3.tsv; do ndates "$f"; done)
+	assert_equal "$parts" "$whole"
+	assert_equal "$(ndates part1.tsv part2.tsv part3.tsv)" "$whole"
+}
+
+@test "a missing file is named on stderr, the rest go on, exit 1" {
+	stream "The vote is on March 20." > a.tsv
+	run --separate-stderr ndates nosuch.tsv a.tsv
+	assert_failure 1
+	[[ $stderr == "ndates: nosuch.tsv: "* ]]
+	assert_line --partial "2025-03-20"
+}
+
+@test "-h, --version and bad options" {
+	run --separate-stderr ndates -h
+	assert_success
+	assert_output "usage: ndates [-d date] [file ...]"
+	assert_equal "$stderr" ""
+	run --separate-stderr ndates --help
+	assert_success
+	run --separate-stderr ndates -x
+	assert_failure 2
+	assert_equal "$stderr" "$(printf 'ndates: invalid option -- %s\nusage: ndates [-d date] [file ...]' "'x'")"
+	run --separate-stderr ndates --version
+	assert_success
+	[[ $output == "ndates "* ]]
+	run --separate-stderr ndates -x
+	assert_failure 2
+	run --separate-stderr ndates -d
+	assert_failure 2
+}
+
+@test "nsplit | ndates: offsets cut the expressions out of the original" {
+	printf 'The port will reopen on March 20.  Officials said\nlast month that repairs take weeks.\n' > art.txt
+	run --separate-stderr bash -c "'$NSPLIT' -d 2025-03-12 art.txt | '$NDATES'"
+	assert_success
+	assert_line "$(printf 'time\tart.txt\t1\t24\t32\tDATE\t2025-03-20\tMarch 20')"
+	assert_line "$(printf 'time\tart.txt\t2\t50\t60\tDATE\t2025-02\tlast month')"
+	assert_line "$(printf 'time\tart.txt\t2\t79\t84\tDURATION\tPXW\tweeks')"
+}

@@ -296,3 +296,92 @@ sent_rec() {
 	f1=$(awk '$1 == "ALL" { print $7 }' <<<"$output")
 	[ "${f1%.*}" -ge 88 ]
 }
+
+# ---- keys ----
+
+keys_stream() { "$NSPLIT" "$ND/keys1.txt" "$ND/keys2.txt" | nentities; }
+
+@test "keys: possessives and articles are stripped" {
+	run keys_stream
+	assert_equal "$(key_of Boeing 3)" 'Boeing'
+	assert_equal "$(key_of 'Office of Coastal Planning')" \
+	    'Office of Coastal Planning'
+}
+
+@test "keys: a surname after the full name takes its key" {
+	run keys_stream
+	assert_equal "$(key_of Ortberg)" 'Robert Ortberg'
+	stream > in
+	run nentities in
+	assert_equal "$(key_of Okafor)" 'Daniel Okafor'
+	assert_equal "$(key_of Hendricks)" 'Paul Hendricks'
+}
+
+@test "keys: an acronym defined in passing takes the long form's key" {
+	run keys_stream
+	# in its document, and in a later one that does not define it
+	run awk -F'\t' '$1 == "ent" && $8 == "OCP" { print $2 ":" $7 }' \
+	    <<<"$output"
+	assert_line --index 0 --regexp 'keys1.txt:Office of Coastal Planning$'
+	assert_line --index 1 --regexp 'keys1.txt:Office of Coastal Planning$'
+	assert_line --index 2 --regexp 'keys2.txt:Office of Coastal Planning$'
+}
+
+@test "keys: an acronym two long forms defined is ambiguous later on" {
+	cat > in <<-EOF
+	doc	d1				
+	$(sent_rec d1 1 0 'The Office of Coastal Planning (OCP) opened a branch in Portland.')
+	doc	d2				
+	$(sent_rec d2 1 0 'The Ontario Cycling Partnership (OCP) opened a branch in Toronto.')
+	doc	d3				
+	$(sent_rec d3 1 0 'Residents criticised the OCP on Tuesday.')
+	EOF
+	run --separate-stderr nentities in
+	assert_success
+	run awk -F'\t' '$1 == "ent" && $8 == "OCP" { print $2 ":" $7 }' \
+	    <<<"$output"
+	assert_line --index 0 'd1:Office of Coastal Planning'
+	assert_line --index 1 'd2:Ontario Cycling Partnership'
+	assert_line --index 2 'd3:OCP'
+}
+
+@test "keys: aliases of the United States, the United Kingdom, Justice Department" {
+	run keys_stream
+	assert_equal "$(key_of 'Justice Department')" 'Department of Justice'
+	assert_equal "$(key_of 'U.S. Department of Justice')" \
+	    'Department of Justice'
+	assert_equal "$(key_of Britain)" 'United Kingdom'
+	stream > in
+	run nentities in
+	assert_equal "$(key_of U.S.)" 'United States'
+	assert_equal "$(key_of US)" 'United States'
+	assert_equal "$(key_of 'United States')" 'United States'
+	assert_equal "$(key_of U.K.)" 'United Kingdom'
+	assert_equal "$(key_of UK)" 'United Kingdom'
+	assert_equal "$(key_of 'U.S. Justice Department')" \
+	    'Department of Justice'
+	assert_equal "$(key_of 'Department of Justice')" \
+	    'Department of Justice'
+	assert_equal "$(key_of 'Commerce Department')" \
+	    'Department of Commerce'
+}
+
+@test "keys: a name in capitals takes the key of its mixed-case form" {
+	stream > in
+	run nentities in
+	assert_equal "$(key_of FRANKFURT)" 'Frankfurt'
+	assert_equal "$(key_of WASHINGTON)" 'Washington'
+}
+
+@test "keys: a person never shares a key with an organisation" {
+	run keys_stream
+	assert_equal "$(key_of 'Michael Dell')" 'Michael Dell'
+	assert_equal "$(key_of 'Dell Inc.')" 'Dell Inc.'
+	assert_equal "$(key_of Gomez)" 'Gomez (person)'
+	# no key is both a PER's and an ORG's
+	{ keys_stream; stream | nentities; } > all
+	run awk -F'\t' '$1 == "ent" && ($6 == "PER" || $6 == "ORG") {
+		t[$7] = t[$7] == "" || t[$7] == $6 ? $6 : "both" }
+	    END { for (k in t) if (t[k] == "both") print k }' all
+	assert_output ''
+}

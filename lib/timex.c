@@ -1129,8 +1129,8 @@ static int
 tense(const char *s, size_t n, size_t a, size_t b)
 {
 	static const char *fut[] = { "will", "ll", "shall", "won", "going",
-	    "plans", "plan", "planned", "expected", "expects", "scheduled",
-	    "slated", "due", "would", "next", "tomorrow", "upcoming", "hopes",
+	    "plans", "plan", "planning", "expected", "expects", "scheduled",
+	    "slated", "due", "would", "tomorrow", "upcoming", "hopes",
 	    "intends", "aims", "set", NULL };
 	static const char *past[] = { "was", "were", "had", "did", "said",
 	    "told", "ago", "yesterday", "last", "earlier", "came", "went",
@@ -1273,7 +1273,7 @@ pod_code(int p)
 static int
 infer_year(const struct tdate *dct, int m, int d, int rel, int tn)
 {
-	int y = dct->y, cmp;
+	int y = dct->y, cmp, dm;
 
 	if (y == 0)
 		return 0;
@@ -1284,9 +1284,19 @@ infer_year(const struct tdate *dct, int m, int d, int rel, int tn)
 		return cmp <= 0 ? y + 1 : y;
 	if (rel == 0)
 		return y;
-	if (tn < 0 && cmp > 0 && (m - dct->m + 12) % 12 > 0)
+	/*
+	 * The nearest such month, unless the tense points away from it
+	 * by more than two months: "said in October" in January is last
+	 * October, "will meet in January" in October next January.
+	 */
+	dm = m - dct->m;
+	if (tn > 0)
+		return dm < -2 ? y + 1 : y;
+	if (tn < 0)
+		return dm > 2 ? y - 1 : y;
+	if (dm > 6)
 		return y - 1;
-	if (tn > 0 && cmp < 0)
+	if (dm < -6)
 		return y + 1;
 	return y;
 }
@@ -1682,6 +1692,13 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 			*t = st->ref;
 		else
 			*t = *dct;
+		if (f->unit == U_YEAR && q == 1 && st->ref.gran == 'Q' &&
+		    st->ref.q) {
+			/* "up from $3 a year ago": the same quarter */
+			*t = st->ref;
+			t->y--;
+			return 0;
+		}
 		if (f->unit == U_YEAR && t->gran == 'Q') {
 			shift_unit(t, U_YEAR, dir * q);
 			return 0;
@@ -1706,6 +1723,15 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 		int u = f->unit;
 
 		*setref = 0;
+		if (u == U_WEEKEND && !f->hasrel && !f->that) {
+			/* the weekend: the one before in the past tense */
+			*t = *dct;
+			if (t->y && t->d && tn < 0 &&
+			    weekday(t->y, t->m, t->d) < 6)
+				add_days(t, -7);
+			t->gran = 'K';
+			return 0;
+		}
 		if (f->the && (rel == 1 || rel == 2 || rel == -2))
 			rel = rel == 1 ? 2 : rel;	/* the next day */
 		if (f->that || rel == 2 || rel == -2 ||
@@ -1717,7 +1743,7 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 			shift_unit(t, u, rel == 2 ? 1 : rel == -2 ? -1 : 0);
 		} else {
 			*t = *dct;
-			shift_unit(t, u, rel == 1 ? 1 : rel < 0 ? -1 : 0);
+			shift_unit(t, u, rel == 1 ? 1 : rel == -1 ? -1 : 0);
 		}
 		if (u == U_WEEKEND)
 			t->gran = 'K';
@@ -1908,6 +1934,9 @@ normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 			st->ref = td;
 			st->ref.gran = 'D';
 		}
+		/* TimeBank types a day's part ("Friday morning") as a DATE */
+		if (!f.clock)
+			out->type = TX_DATE;
 		return 0;
 	default:
 		out->type = TX_DATE;

@@ -245,8 +245,6 @@ ner_ctx_feats(const struct ner_doc *d, size_t si, size_t a, size_t b,
     size_t i, int withbias, uint32_t *out)
 {
 	const struct ner_tok *t = &d->tok[i];
-	uint64_t lp = i > a ? d->tok[i - 1].hl : 0x53ULL;
-	uint64_t ln = i + 1 < b ? d->tok[i + 1].hl : 0x2f53ULL;
 	uint64_t sp = i > a ? d->tok[i - 1].hs : 0x53ULL;
 	uint64_t sn = i + 1 < b ? d->tok[i + 1].hs : 0x2f53ULL;
 	unsigned cc = capclass(t), caps = d->sflags[si] & NER_S_CAPS;
@@ -258,8 +256,6 @@ ner_ctx_feats(const struct ner_doc *d, size_t si, size_t a, size_t b,
 	    (caps ? 2 : 0));
 	out[k++] = fkey(402, (uint64_t)(t->dflags & NER_D_CTX) * 32 + cc * 4 +
 	    (t->dflags & NER_D_FIRST ? 1 : 0) + (caps ? 2 : 0));
-	out[k++] = fkey(403, mix64(lp) ^ t->hl);
-	out[k++] = fkey(404, mix64(t->hl) ^ ln);
 	out[k++] = fkey(405, mix64(mix64(sp) ^ t->hs) ^ sn);
 	out[k++] = fkey(406, mix64(sp) ^ t->hs);
 	out[k++] = fkey(407, mix64(t->hs) ^ sn);

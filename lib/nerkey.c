@@ -20,6 +20,7 @@
 
 #include "hash.h"
 #include "lexicon.h"
+#include "ner_int.h"
 #include "nerkey.h"
 #include "tok.h"
 #include "utf8.h"
@@ -51,6 +52,8 @@ struct nerkey {
 	struct smap	 acr;		/* acronym -> key, the whole stream */
 	struct smap	 sur;		/* surname -> person's key, ditto */
 	struct smap	 dacr;		/* acronyms of this document */
+	struct smap	 names;		/* lower-case name -> key, ditto */
+	struct smap	 orgs;		/* an organisation's first word -> key */
 	struct lexicon	*alias;
 };
 
@@ -90,6 +93,8 @@ nerkey_free(struct nerkey *k)
 	smap_free(&k->acr);
 	smap_free(&k->sur);
 	smap_free(&k->dacr);
+	smap_free(&k->names);
+	smap_free(&k->orgs);
 	lex_free(k->alias);
 	free(k);
 }
@@ -232,6 +237,27 @@ word_is(const struct ner_tok *t, const char *w)
 		if ((t->s[i] | 0x20) != w[i])
 			return 0;
 	return 1;
+}
+
+/* The gazetteer classes of token t (its final period dropped). */
+static const char *
+gaz_of(struct nerkey *k, const struct ner_tok *t)
+{
+	size_t n = t->len;
+
+	if (n > 1 && t->s[n - 1] == '.')
+		n--;
+	n = lower(k, t->s, n);
+	return lex_get(ner_gaz(), k->low, n);
+}
+
+/* Is t a title before a name: Mr., President, Mayor? */
+static int
+is_title(struct nerkey *k, const struct ner_tok *t)
+{
+	const char *v = gaz_of(k, t);
+
+	return v != NULL && strchr(v, 't') != NULL;
 }
 
 /* The name's tokens [*f, *l] without articles and possessives. */
@@ -444,6 +470,9 @@ nerkey_doc(struct nerkey *k, const struct ner_doc *d,
 		size_t f = m->sp.first, l = m->sp.last, off = k->tlen;
 		const char *v;
 
+		/* a person's title is not part of the name */
+		while (m->sp.type == 0 && f < l && is_title(k, &d->tok[f]))
+			m->sp.first = ++f;
 		if (!trim(d, &f, &l)) {
 			f = m->sp.first;
 			l = m->sp.last;
@@ -521,6 +550,17 @@ nerkey_doc(struct nerkey *k, const struct ner_doc *d,
 				}
 			}
 		}
+		if (!done && m->sp.type == 1 && cnt == 1 &&
+		    gaz_of(k, &d->tok[f]) == NULL &&
+		    (e = smap_find(&k->orgs, hash_bytes(d->tok[f].s,
+		    d->tok[f].len) | 1)) != NULL && !e->ambiguous) {
+			/* the first word of an organisation named before */
+			size_t off = k->tlen;
+
+			add_text(k, k->orgs.text + e->koff, e->klen);
+			set_key(m, off, e->klen);
+			continue;
+		}
 		if (done || !all_caps(d, f, l) || (cnt == 1 &&
 		    acronym(&d->tok[f])))
 			continue;
@@ -544,6 +584,31 @@ nerkey_doc(struct nerkey *k, const struct ner_doc *d,
 				break;
 			}
 		}
+		if (j == nm0 && (e = smap_find(&k->names, hash_lower(k,
+		    k->text + m->koff, m->klen))) != NULL && !e->ambiguous) {
+			/* or in mixed case earlier in the stream */
+			size_t off = k->tlen;
+
+			add_text(k, k->names.text + e->koff, e->klen);
+			set_key(m, off, e->klen);
+		}
+	}
+
+	/* what the stream remembers: names in mixed case, organisations */
+	for (i = 0; i < nm0; i++) {
+		const struct nerment *m = &k->m[i];
+		size_t f = nf[i];
+
+		if (all_caps(d, f, nl[i]))
+			continue;
+		smap_put(&k->names, hash_lower(k, k->text + m->koff, m->klen),
+		    k->text + m->koff, m->klen);
+		if (m->sp.type == 1 && nl[i] > f &&
+		    (d->tok[f].flags & TF_CAP) &&
+		    !(d->tok[f].flags & TF_ALLCAP) &&
+		    gaz_of(k, &d->tok[f]) == NULL)
+			smap_put(&k->orgs, hash_bytes(d->tok[f].s,
+			    d->tok[f].len) | 1, k->text + m->koff, m->klen);
 	}
 
 	/* rule 6, and what the stream remembers about people */

@@ -385,3 +385,20 @@ keys_stream() { "$NSPLIT" "$ND/keys1.txt" "$ND/keys2.txt" | nentities; }
 	    END { for (k in t) if (t[k] == "both") print k }' all
 	assert_output ''
 }
+
+@test "keys: titles are not names; later documents remember names" {
+	cat > in <<-EOF
+	doc	d1				
+	$(sent_rec d1 1 0 'Mayor Denise Okafor of Carrow Falls met officials of Tristate Freight Lines Inc. on Monday.')
+	doc	d2				
+	$(sent_rec d2 1 0 'CARROW FALLS, Ohio (Wire) - The town will rebuild the bridge, Mayor Okafor said on Tuesday.')
+	$(sent_rec d2 2 95 'A spokesman for Tristate said the company would pay for the repairs.')
+	EOF
+	run --separate-stderr nentities in
+	assert_success
+	# the title is left out of the span
+	assert_line $'ent\td1\t1\t6\t19\tPER\tDenise Okafor\tDenise Okafor'
+	assert_equal "$(key_of Okafor)" 'Denise Okafor'
+	assert_equal "$(key_of 'CARROW FALLS')" 'Carrow Falls'
+	assert_equal "$(key_of Tristate)" 'Tristate Freight Lines Inc.'
+}

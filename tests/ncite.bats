@@ -1,0 +1,383 @@
+#!/usr/bin/env bats
+# ncite: quotation shapes, speakers, titles, citations, conflicts, each
+# format, malformed input, and STYLE.md's checklist.  Every text here is
+# written for these tests (invented towns, people and outlets).
+
+load common
+
+NCITE=$BIN/ncite
+ncite() { "$NCITE" "$@"; }
+
+setup() {
+	common_setup
+}
+
+# quotes FILE...: nsplit then ncite; each quote record as N|START|END|SPEAKER|TEXT
+quotes() {
+	"$NSPLIT" "$@" | "$NCITE" | awk -F'\t' -v OFS='|' \
+	    '$1 == "quote" { print $3, $4, $5, $6, $7 }'
+}
+
+# speakers FILE...: SPEAKER|TEXT of each quote record
+speakers() {
+	"$NSPLIT" "$@" | "$NCITE" | awk -F'\t' -v OFS='|' \
+	    '$1 == "quote" { print $6, $7 }'
+}
+
+@test "tag after the quotation: straight and curly marks, said X, X said" {
+	cat > a.txt <<'EOF'
+"The dam will hold through the spring," said Orla Brennick, the county engineer.
+
+“We checked every gate twice,” Brennick told reporters on Friday.
+
+“Nobody is leaving,” he said.
+EOF
+	run --separate-stderr speakers a.txt
+	assert_success
+	assert_line 'Orla Brennick|"The dam will hold through the spring,"'
+	assert_line 'Brennick|“We checked every gate twice,”'
+	assert_line 'Brennick|“Nobody is leaving,”'
+	[ "$stderr" = "" ]
+}
+
+@test "tag before the quotation, according to X, a partial quotation" {
+	cat > a.txt <<'EOF'
+The mayor of Linfield, Tomas Varga, said on Tuesday: "We will open the shelters tonight."
+
+"The river is rising faster than last year," according to Hedda Lund.
+
+The council called the plan a "painful but necessary step" in a vote on Monday.
+
+Varga also described the levee as "the oldest in the valley."
+EOF
+	run --separate-stderr speakers a.txt
+	assert_success
+	assert_line 'Tomas Varga|"We will open the shelters tonight."'
+	assert_line 'Hedda Lund|"The river is rising faster than last year,"'
+	assert_line 'The council|"painful but necessary step"'
+	assert_line 'Varga|"the oldest in the valley."'
+}
+
+@test "quotations over sentences and paragraphs; a bare quotation paragraph" {
+	cat > a.txt <<'EOF'
+"We lost the east road. We lost the bridge at Amwell.
+
+"But the school is dry, and that is what matters," said Pell Aronsen, who runs the shelter.
+
+Aronsen said the volunteers had worked since dawn.
+
+"They have not stopped once."
+EOF
+	run --separate-stderr quotes a.txt
+	assert_success
+	assert_line --index 0 --regexp '^1\|0\|[0-9]+\|Pell Aronsen\|"We lost the east road\. We lost the bridge at Amwell\. "But the school is dry, and that is what matters,"$'
+	assert_line --index 1 --regexp '^[0-9]+\|[0-9]+\|[0-9]+\|Aronsen\|"They have not stopped once\."$'
+}
+
+@test "nested quotations stay inside the outer one" {
+	cat > a.txt <<'EOF'
+"He told me, 'Get the boats out now,' and I did," said Dara Quell.
+EOF
+	run --separate-stderr speakers a.txt
+	assert_success
+	assert_output "Dara Quell|\"He told me, 'Get the boats out now,' and I did,\""
+}
+
+@test "single marks quote where a text has no double ones" {
+	cat > a.txt <<'EOF'
+'The lights went out at nine,' said Ines Morrow. 'Then the pumps stopped.'
+EOF
+	run --separate-stderr speakers a.txt
+	assert_success
+	assert_line "Ines Morrow|'The lights went out at nine,'"
+	assert_line "Ines Morrow|'Then the pumps stopped.'"
+}
+
+@test "titles in quotation marks are not speech" {
+	cat > a.txt <<'EOF'
+The agency added the valve to its "List of Covered Equipment and Services."
+
+A new study, the report "Rising Seas and Falling Towns", was published in May.
+
+Kell Adair said the list was "far too short."
+EOF
+	run --separate-stderr speakers a.txt
+	assert_success
+	assert_output 'Kell Adair|"far too short."'
+}
+
+@test "quote offsets are exact: bytes START to END of the original" {
+	printf 'Intro line here.\n\n"We  are ready,"\nsaid  Rhea Vost. "Fully."\n' > a.txt
+	run --separate-stderr quotes a.txt
+	assert_success
+	while IFS='|' read -r n st en spk text; do
+		orig=$(tail -c +$((st + 1)) a.txt | head -c $((en - st)) |
+		    tr -s ' \n' '  ')
+		[ "$orig" = "$text" ]
+	done <<< "$output"
+	assert_line --partial '|Rhea Vost|"We are ready,"'
+}
+
+@test "speakers resolve to ent KEYs: pronouns, the ministry, a spokesperson for X" {
+	t1='Nela Strand met the Ministry of Water on Monday.'
+	t2='"The pipes are old," she said.'
+	t3='"Repairs start in June," the ministry said.'
+	t4='"We have the money," a spokesperson for Harrow Rail said.'
+	o2=$(( ${#t1} + 1 ))
+	o3=$(( o2 + ${#t2} + 1 ))
+	o4=$(( o3 + ${#t3} + 1 ))
+	{
+		printf 'doc\td\t2025-03-12\tThe Ledger\t\t\n'
+		printf 'sent\td\t1\t0\t%d\t%s\n' ${#t1} "$t1"
+		printf 'ent\td\t1\t0\t11\tPER\tNela Strand\tNela Strand\n'
+		printf 'ent\td\t1\t20\t%d\tORG\tMinistry of Water\tMinistry of Water\n' $(( ${#t1} - 11 ))
+		printf 'sent\td\t2\t%d\t%d\t%s\n' $o2 $(( o2 + ${#t2} )) "$t2"
+		printf 'sent\td\t3\t%d\t%d\t%s\n' $o3 $(( o3 + ${#t3} )) "$t3"
+		printf 'sent\td\t4\t%d\t%d\t%s\n' $o4 $(( o4 + ${#t4} )) "$t4"
+		printf 'ent\td\t4\t%d\t%d\tORG\tHarrow Rail Co.\tHarrow Rail\n' \
+		    $(( o4 + 39 )) $(( o4 + 50 ))
+	} > s.tsv
+	run --separate-stderr ncite s.tsv
+	assert_success
+	assert_line --partial "	Nela Strand	\"The pipes are old,\""
+	assert_line --partial "	Ministry of Water	\"Repairs start in June,\""
+	assert_line --partial "	Harrow Rail Co.	\"We have the money,\""
+}
+
+@test "quote records follow their sentence and its annotations" {
+	printf '"Go," said Bo Lind.\n' > a.txt
+	run --separate-stderr sh -c "'$NSPLIT' a.txt | '$NCITE' | cut -f1"
+	assert_success
+	assert_output "$(printf 'doc\nsent\nquote\ncite')"
+}
+
+# facts: three documents, two outlets, fact records as nmerge writes them
+facts_stream() {
+	printf 'doc\ta\t2025-03-10\tThe Ledger\tFerry halted\thttps://ledger.example/1\n'
+	printf 'sent\ta\t1\t0\t52\tThe Skarn ferry stopped running on June 14 after a fire.\n'
+	printf 'time\ta\t1\t36\t43\tDATE\t2025-06-14\tJune 14\n'
+	printf 'sent\ta\t2\t53\t99\tFewer than 50 employees were on the ferry line.\n'
+	printf 'doc\tb\t2025-03-11\tCoast Post\tFire stops ferry\t\n'
+	printf 'sent\tb\t1\t0\t40\tA fire halted the ferry on June 12.\n'
+	printf 'time\tb\t1\t27\t34\tDATE\t2025-06-12\tJune 12\n'
+	printf 'sent\tb\t2\t41\t80\tAbout 80 employees work on the line.\n'
+	printf 'sent\tb\t3\t81\t120\tThe harbor cafe stayed open all week.\n'
+	printf 'doc\tc\t2025-03-11\tThe Ledger\tFerry update\t\n'
+	printf 'sent\tc\t1\t0\t30\tIt stopped.\n'
+	printf 'fact\t1\ta\t1\t0.9\n'
+	printf 'fact\t1\tb\t1\t0.8\n'
+	printf 'fact\t1\tc\t1\t0.5\n'
+	printf 'fact\t2\ta\t2\t0.7\n'
+	printf 'fact\t2\tb\t2\t0.7\n'
+	printf 'fact\t3\tb\t3\t1\n'
+}
+
+@test "cite records: distinct outlets, documents, the most complete report" {
+	facts_stream > f.tsv
+	run --separate-stderr ncite f.tsv
+	assert_success
+	assert_line "$(printf 'cite\t1\t2\ta,b,c\tThe Skarn ferry stopped running on June 14 after a fire.')"
+	assert_line "$(printf 'cite\t2\t2\ta,b\tFewer than 50 employees were on the ferry line.')"
+	assert_line "$(printf 'cite\t3\t1\tb\tThe harbor cafe stayed open all week.')"
+	# the fact records pass through, the cite records come last
+	assert_line --index 16 --partial "$(printf 'fact\t3\tb')"
+	[ "${lines[17]%%	*}" = cite ]
+}
+
+@test "without fact records every sentence is its own fact" {
+	printf 'One thing.\n\nAnother thing.\n' > a.txt
+	run --separate-stderr sh -c "'$NSPLIT' a.txt | '$NCITE' | grep '^cite'"
+	assert_success
+	assert_output "$(printf 'cite\t1\t1\ta.txt\tOne thing.\ncite\t2\t1\ta.txt\tAnother thing.')"
+}
+
+@test "md: title, timeline, facts by outlets, single source, conflicts, sources" {
+	facts_stream > f.tsv
+	run --separate-stderr ncite -f md f.tsv
+	assert_success
+	assert_line '# Ferry halted'
+	assert_line '## Timeline'
+	assert_line '- **2025-06-14**: The Skarn ferry stopped running on June 14 after a fire. [1][2][3]'
+	assert_line '1. The Skarn ferry stopped running on June 14 after a fire. [1][2][3] *(2 outlets)*'
+	assert_line '3. The harbor cafe stayed open all week. [2] *(single source)*'
+	assert_line '## Conflicts'
+	assert_line --partial '“June 14” (The Ledger [1]) vs “June 12” (Coast Post [2])'
+	assert_line --partial '“Fewer than 50 employees” (The Ledger [1]) vs “About 80 employees” (Coast Post [2])'
+	assert_line '1. The Ledger, “Ferry halted”, 2025-03-10. <https://ledger.example/1>'
+	assert_line '2. Coast Post, “Fire stops ferry”, 2025-03-11. `b`'
+}
+
+@test "md: quotations with speakers and their sources" {
+	run --separate-stderr sh -c "'$NSPLIT' '$DATA'/sample/*.txt | '$NCITE' -f md"
+	assert_success
+	assert_line '## Quotations'
+	assert_line --partial '— **Ruth Ashby** (Northline News [3])'
+	assert_line --regexp '^1\. Valley Courier, “Rail bridge gives way'
+}
+
+@test "html: one self-contained page with a timeline and an outlet-by-fact grid" {
+	facts_stream > f.tsv
+	run --separate-stderr ncite -f html f.tsv
+	assert_success
+	assert_line --index 0 '<!DOCTYPE html>'
+	assert_output --partial '<ol class="timeline">'
+	assert_output --partial '<table class="grid">'
+	assert_output --partial '<th>The Ledger</th><th>Coast Post</th>'
+	refute_output --partial '<script'
+	refute_output --regexp '(src|href)="https?:[^"]*\.(css|js|png|woff)'
+	assert_line '</html>'
+}
+
+@test "html: headless Chromium renders it (screenshot)" {
+	command -v chromium >/dev/null 2>&1 ||
+	    { apt-get install -y chromium >/dev/null 2>&1 || true; }
+	command -v chromium >/dev/null 2>&1 || skip "chromium not available"
+	"$NSPLIT" "$DATA"/sample/*.txt | "$NCITE" -f html > page.html
+	timeout 120 chromium --headless --no-sandbox --disable-gpu \
+	    --disable-background-networking --disable-component-update \
+	    --disable-sync --no-first-run --user-data-dir="$PWD/profile" \
+	    --window-size=1200,1600 --screenshot="$PWD/shot.png" \
+	    "file://$PWD/page.html" >/dev/null 2>&1 || true
+	[ -s shot.png ]
+	# a PNG, and not one blank colour: more than a few KB
+	[ "$(head -c 8 shot.png | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]
+	[ "$(wc -c < shot.png)" -gt 20000 ]
+}
+
+@test "csl: the sources as valid CSL-JSON" {
+	facts_stream > f.tsv
+	run --separate-stderr ncite -f csl f.tsv
+	assert_success
+	assert_output --partial '"id": "the-ledger-2025-03-10"'
+	assert_output --partial '"container-title": "Coast Post"'
+	assert_output --partial '"issued": {"date-parts": [[2025, 3, 11]]}'
+	assert_output --partial '"id": "the-ledger-2025-03-11"'
+	printf '%s\n' "$output" > out.json
+	if command -v python3 >/dev/null 2>&1; then
+		python3 -m json.tool out.json > /dev/null
+	elif command -v node >/dev/null 2>&1; then
+		node -e 'JSON.parse(require("fs").readFileSync("out.json"))'
+	else
+		skip "no JSON parser"
+	fi
+}
+
+@test "csl: bad UTF-8 and control characters still give valid JSON" {
+	printf 'doc\td"1\t2025\tOut\\\\let\tT\001\377itle\t\n' > s.tsv
+	run --separate-stderr ncite -f csl s.tsv
+	assert_success
+	printf '%s\n' "$output" > out.json
+	command -v python3 >/dev/null 2>&1 || skip "no python3"
+	python3 -m json.tool out.json > /dev/null
+}
+
+@test "malformed records: file:line, exit 1, the rest goes on" {
+	printf 'doc\td\t\t\t\t\nsent\td\t1\t0\nsent\td\t2\t0\t5\t"Hi,"\n' > bad.tsv
+	run --separate-stderr ncite bad.tsv
+	assert_failure 1
+	[ "$stderr" = "ncite: bad.tsv:2: sent record has 4 fields, expected 6" ]
+	assert_line --index 1 "$(printf 'sent\td\t2\t0\t5\t"Hi,"')"
+}
+
+@test "usage: a bad format exits 2; -h and --version" {
+	run --separate-stderr ncite -f pdf
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "ncite: -f pdf: not tsv, md, html or csl"
+	assert_equal "${stderr_lines[1]}" "usage: ncite [-f tsv | md | html | csl] [file ...]"
+	run --separate-stderr ncite -h
+	assert_success
+	run --separate-stderr ncite --version
+	assert_success
+	assert_output --regexp '^ncite [0-9]'
+}
+
+# ---- STYLE.md's checklist ----
+
+@test "empty input: no output, success" {
+	run --separate-stderr ncite < /dev/null
+	assert_success
+	assert_output ""
+	run --separate-stderr ncite -f csl < /dev/null
+	assert_output "[]"
+}
+
+@test "no final newline: the last record still counts" {
+	printf 'doc\td\t\t\t\t\nsent\td\t1\t0\t14\t"Go," said Al.' > a.tsv
+	run --separate-stderr ncite a.tsv
+	assert_success
+	assert_line "$(printf 'quote\td\t1\t0\t5\tAl\t"Go,"')"
+}
+
+@test "several files and -: read in order, one stream" {
+	printf '"A," said Bo.\n' > a.txt
+	printf '"B," said Cy.\n' > b.txt
+	"$NSPLIT" a.txt > a.tsv
+	"$NSPLIT" b.txt > b.tsv
+	run --separate-stderr sh -c "'$NCITE' a.tsv - < b.tsv | grep ^quote | cut -f2,6"
+	assert_success
+	assert_output "$(printf 'a.txt\tBo\nb.txt\tCy')"
+}
+
+@test "CRLF records read as LF ones" {
+	printf '"A," said Bo.\n' > a.txt
+	"$NSPLIT" a.txt > a.tsv
+	sed 's/$/\r/' a.tsv > crlf.tsv
+	run --separate-stderr sh -c "'$NCITE' crlf.tsv | cat -A | grep -c '\^M'"
+	assert_output 0
+	diff <("$NCITE" a.tsv) <("$NCITE" crlf.tsv)
+}
+
+@test "invalid UTF-8 passes through without a crash" {
+	printf '"Caf\351 \377 open," said Bo \200Lind.\n' > a.txt
+	run --separate-stderr quotes a.txt
+	assert_success
+	assert_output --partial 'open,"'
+}
+
+@test "a NUL byte: that record is reported, the rest goes on" {
+	printf 'doc\td\t\t\t\t\nsent\td\t1\t0\t3\tA\000B\nsent\td\t2\t4\t15\t"Go," said Al.\n' > n.tsv
+	run --separate-stderr ncite n.tsv
+	assert_failure 1
+	[ "$stderr" = "ncite: n.tsv:2: NUL byte in record" ]
+	assert_line --partial "$(printf 'quote\td\t2\t4\t9\tAl')"
+}
+
+@test "a very long line" {
+	{
+		printf '"'
+		for i in $(seq 1 20000); do printf 'word%d ' "$i"; done
+		printf 'end," said Mo Arran.\n'
+	} > long.txt
+	run --separate-stderr sh -c "'$NSPLIT' long.txt | '$NCITE' | grep ^quote | cut -f6"
+	assert_success
+	assert_output "Mo Arran"
+}
+
+@test "LC_ALL=C and C.UTF-8 give the same output" {
+	diff <("$NSPLIT" "$DATA"/sample/*.txt | LC_ALL=C "$NCITE" -f md) \
+	    <("$NSPLIT" "$DATA"/sample/*.txt | LC_ALL=C.UTF-8 "$NCITE" -f md)
+	diff <("$NSPLIT" "$DATA"/sample/*.txt | LC_ALL=C "$NCITE") \
+	    <("$NSPLIT" "$DATA"/sample/*.txt | LC_ALL=C.UTF-8 "$NCITE")
+}
+
+@test "> /dev/full fails" {
+	"$NSPLIT" "$DATA"/sample/*.txt > s.tsv
+	run --separate-stderr sh -c "'$NCITE' s.tsv > /dev/full"
+	assert_failure 1
+	assert_equal "$stderr" "ncite: stdout: No space left on device"
+}
+
+@test "| head -1 leaves stderr empty" {
+	"$NSPLIT" "$DATA"/sample/*.txt > s.tsv
+	for i in 1 2 3 4 5 6 7 8; do cat s.tsv; done > big.tsv
+	run --separate-stderr sh -c "'$NCITE' big.tsv | head -1"
+	assert_success
+	[ "$stderr" = "" ]
+}
+
+@test "input cut at document starts gives the same quote records" {
+	"$NSPLIT" "$DATA"/sample/*.txt > s.tsv
+	awk '/^doc\t/ { n++ } { print > ("part" n ".tsv") }' s.tsv
+	diff <("$NCITE" s.tsv | grep '^quote') \
+	    <(for f in part*.tsv; do "$NCITE" "$f"; done | grep '^quote')
+}

@@ -728,6 +728,7 @@ struct story {
 	size_t			*groups;	/* by outlets, then FACT */
 	size_t			 ngroups;
 	size_t			*tmp;
+	size_t			*docno;	/* doc -> its number, 0 if not here */
 	size_t			 nconf;
 };
 
@@ -760,9 +761,13 @@ story_init(struct story *st, const struct cite_data *cd, FILE *fp, size_t id)
 	    sizeof(size_t))) == NULL || (st->groups = reallocarray(NULL,
 	    cd->ngroup + 1, sizeof(size_t))) == NULL)
 		abort();
+	if ((st->docno = calloc(cd->ndoc + 1, sizeof(size_t))) == NULL)
+		abort();
 	for (i = 0; i < cd->ndoc; i++)
-		if (cd->doc[i].story == id)
+		if (cd->doc[i].story == id) {
 			st->docs[st->ndocs++] = i;
+			st->docno[i] = st->ndocs;
+		}
 	for (i = 0; i < cd->ngroup; i++)
 		if (cd->group[i].story == id)
 			st->groups[st->ngroups++] = i;
@@ -775,6 +780,7 @@ static void
 story_free(struct story *st)
 {
 	free(st->docs);
+	free(st->docno);
 	free(st->tmp);
 	free(st->groups);
 }
@@ -783,12 +789,7 @@ story_free(struct story *st)
 static size_t
 source_no(const struct story *st, size_t doc)
 {
-	size_t i;
-
-	for (i = 0; i < st->ndocs; i++)
-		if (st->docs[i] == doc)
-			return i + 1;
-	return 0;
+	return st->docno[doc];
 }
 
 static void
@@ -924,19 +925,40 @@ static void
 put_quotes(const struct story *st, int html)
 {
 	const struct cite_data *cd = st->cd;
-	size_t i, j, k, n = 0;
+	size_t i, j, k, n = 0, *next, *slot, hcap = 64;
+	unsigned char *first;
 	int how = html ? E_HTML : E_MD;
 
+	while (hcap < cd->nquote * 2)
+		hcap *= 2;
+
+	/* each quotation's next report in this story, through a hash */
+	if ((next = calloc(cd->nquote + 1, sizeof(*next))) == NULL ||
+	    (first = calloc(cd->nquote + 1, sizeof(*first))) == NULL ||
+	    (slot = calloc(hcap, sizeof(*slot))) == NULL)
+		abort();
+	for (i = 0; i < cd->nquote; i++) {
+		const struct cite_quote *q = &cd->quote[i];
+		size_t h;
+
+		next[i] = NONE;
+		if (cd->doc[q->doc].story != st->id)
+			continue;
+		h = hash_bytes(S(cd, q->text), q->text.len) & (hcap - 1);
+		while (slot[h] != 0 && !same_str(cd, &cd->quote[slot[h] -
+		    1].text, &q->text))
+			h = (h + 1) & (hcap - 1);
+		if (slot[h] == 0)
+			first[i] = 1;
+		else
+			next[slot[h] - 1] = i;
+		slot[h] = i + 1;
+	}
+	free(slot);
 	for (i = 0; i < cd->nquote; i++) {
 		const struct cite_quote *q = &cd->quote[i];
 
-		if (cd->doc[q->doc].story != st->id)
-			continue;
-		for (j = 0; j < i; j++)
-			if (same_str(cd, &cd->quote[j].text, &q->text) &&
-			    cd->doc[cd->quote[j].doc].story == st->id)
-				break;
-		if (j < i)
+		if (!first[i])
 			continue;	/* written with its first report */
 		if (n++ == 0)
 			fputs(html ? "<h3>Quotations</h3>\n<ul class=\"quotes\">\n" :
@@ -958,13 +980,10 @@ put_quotes(const struct story *st, int html)
 			fputs(html ? "<i>speaker unknown</i>" :
 			    "*speaker unknown*", st->fp);
 		fputs(" (", st->fp);
-		for (k = i, j = 0; k < cd->nquote; k++) {
+		for (k = i, j = 0; k != NONE; k = next[k]) {
 			const struct cite_quote *r = &cd->quote[k];
 			size_t no;
 
-			if (cd->doc[r->doc].story != st->id ||
-			    !same_str(cd, &r->text, &q->text))
-				continue;
 			if (j++ > 0)
 				fputs("; ", st->fp);
 			PUT(st->fp, cd, *outlet(cd, r->doc), how);
@@ -980,6 +999,8 @@ put_quotes(const struct story *st, int html)
 	}
 	if (n > 0)
 		fputs(html ? "</ul>\n" : "\n", st->fp);
+	free(next);
+	free(first);
 }
 
 void
@@ -1116,6 +1137,8 @@ static const char css[] =
 "ul.quotes li{border-left:3px solid #999;padding-left:.8em;margin:.6em 0}\n"
 "q{quotes:none;font-style:italic}\n";
 
+#define GRID_MAX	40	/* outlets in the grid, a page's width */
+
 void
 cite_put_html(FILE *fp, const struct cite_data *cd)
 {
@@ -1167,7 +1190,7 @@ cite_put_html(FILE *fp, const struct cite_data *cd)
 				if (same_str(cd, outlet(cd, outl[j]),
 				    outlet(cd, st.docs[i])))
 					break;
-			if (j == nout)
+			if (j == nout && nout < GRID_MAX)
 				outl[nout++] = st.docs[i];
 		}
 		fputs("<h2>Facts by outlet</h2>\n<table class=\"grid\">\n"
@@ -1202,6 +1225,9 @@ cite_put_html(FILE *fp, const struct cite_data *cd)
 			fputs("</tr>\n", fp);
 		}
 		fputs("</tbody>\n</table>\n", fp);
+		if (nout == GRID_MAX)
+			fprintf(fp, "<p class=\"meta\">The grid shows the first "
+			    "%d outlets.</p>\n", GRID_MAX);
 		co.st = &st;
 		co.html = 1;
 		for (i = n = 0; i < st.ngroups; i++) {

@@ -569,7 +569,10 @@ np_before(struct quote_doc *d, size_t si, size_t lo, size_t v, struct np *np)
 	k = v - 1;
 	while (again-- > 0) {
 		c = wclass(s, &tv->v[k], NULL);
-		if ((c == W_SKIP || word_is(s, &tv->v[k], "not")) && k > lo) {
+		if ((c == W_SKIP || word_is(s, &tv->v[k], "not") ||
+		    (tv->v[k].type == TOK_WORD && !(tv->v[k].flags & TF_CAP) &&
+		    tv->v[k].end - tv->v[k].start > 4 &&
+		    memcmp(s + tv->v[k].end - 2, "ly", 2) == 0)) && k > lo) {
 			k--;
 			again++;
 			continue;
@@ -657,7 +660,9 @@ np_before(struct quote_doc *d, size_t si, size_t lo, size_t v, struct np *np)
 		np->b = k + 1;
 		return 1;
 	}
-	if (!is_word(&tv->v[k]) || c == W_STOP || c == W_VERB || c == W_ING)
+	if (!is_word(&tv->v[k]) || c == W_STOP || c == W_VERB || c == W_ING ||
+	    (tv->v[k].end - tv->v[k].start > 4 &&
+	    memcmp(s + tv->v[k].end - 3, "ing", 3) == 0))
 		return 0;
 	/* a common noun phrase, read back to its determiner */
 	j = k;
@@ -678,6 +683,12 @@ np_before(struct quote_doc *d, size_t si, size_t lo, size_t v, struct np *np)
 			break;
 		n++;
 	}
+	/* "in the past": a phrase after a preposition is no subject */
+	if (j > lo && (wclass(s, &tv->v[j - 1], NULL) == W_PREP ||
+	    word_is(s, &tv->v[j - 1], "of") || word_is(s, &tv->v[j - 1], "with") ||
+	    word_is(s, &tv->v[j - 1], "from") || word_is(s, &tv->v[j - 1], "by") ||
+	    word_is(s, &tv->v[j - 1], "to") || word_is(s, &tv->v[j - 1], "for")))
+		return 0;
 	np->s = si;
 	np->a = j;
 	np->b = k + 1;
@@ -996,6 +1007,9 @@ find_verb(struct quote_doc *d, size_t si, size_t lo, size_t hi, int last,
 			/* "a call" is no verb; a capitalised word is a name */
 			if (k > 0 && wclass(s, &tv->v[k - 1], NULL) == W_DET)
 				continue;
+			if (k > 0 && (tv->v[k].flags & TF_CAP) &&
+			    tv->v[k - 1].type != TOK_QUOTE)
+				continue;
 			*cls = c;
 			found = k;
 			if (!last)
@@ -1003,6 +1017,61 @@ find_verb(struct quote_doc *d, size_t si, size_t lo, size_t hi, int last,
 		}
 	}
 	return found;
+}
+
+/* Are tokens [a, b) all words: "the Zionist Union Party's" before a name? */
+static int
+words_only(const struct tokvec *tv, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (tv->v[a].type != TOK_WORD && tv->v[a].type != TOK_CLITIC)
+			return 0;
+	return 1;
+}
+
+/*
+ * Past what may stand between a subject and its verb: "(R-Ohio)", an
+ * appositive set off by commas, "on Wednesday", adverbs.
+ */
+static size_t
+past_aside(const char *s, const struct tokvec *tv, size_t e, size_t hi)
+{
+	size_t f;
+	int again = 4;
+
+	while (e < hi && again-- > 0) {
+		if (is_punct(s, &tv->v[e], '(')) {
+			for (f = e + 1; f < hi && f - e < 8; f++)
+				if (is_punct(s, &tv->v[f], ')'))
+					break;
+			if (f < hi && f - e < 8)
+				e = f + 1;
+			continue;
+		}
+		if (is_punct(s, &tv->v[e], ',') && e + 1 < hi &&
+		    !is_cap(&tv->v[e + 1])) {
+			for (f = e + 1; f < hi && f - e < 20; f++)
+				if (is_punct(s, &tv->v[f], ','))
+					break;
+			if (f < hi && f - e < 20)
+				e = f + 1;
+			else
+				return e;
+			continue;
+		}
+		if (e + 1 < hi && wclass(s, &tv->v[e], NULL) == W_PREP &&
+		    wclass(s, &tv->v[e + 1], NULL) == W_WHEN) {
+			e += 2;
+			continue;
+		}
+		if (wclass(s, &tv->v[e], NULL) == W_WHEN &&
+		    (tv->v[e].flags & TF_CAP)) {
+			e++;	/* "Smith Monday said" */
+			continue;
+		}
+		break;
+	}
+	return e;
 }
 
 /* May a word follow a sentence's subject?  A verb, an auxiliary. */
@@ -1043,16 +1112,36 @@ subject(struct quote_doc *d, size_t si, size_t lo, size_t hi, struct np *np)
 	const struct tokvec *tv = toks(d, si);
 	const char *s = d->sent[si].text;
 	size_t k, e, n;
+	int c0;
 
+	/* "When Smith died, Jones said": past an opening clause */
+	if (lo < hi && ((c0 = wclass(s, &tv->v[lo], NULL)) == W_STOP ||
+	    c0 == W_PREP || word_is(s, &tv->v[lo], "after") ||
+	    word_is(s, &tv->v[lo], "during") || word_is(s, &tv->v[lo],
+	    "despite") || word_is(s, &tv->v[lo], "unlike") || (tv->v[lo].end -
+	    tv->v[lo].start > 4 && memcmp(s + tv->v[lo].end - 3, "ing", 3) ==
+	    0))) {
+		for (k = lo + 1; k < hi && k - lo < 25; k++)
+			if (is_punct(s, &tv->v[k], ','))
+				break;
+		if (k + 1 < hi && k - lo < 25)
+			lo = k + 1;
+	}
 	for (k = lo; k < hi; k++) {
 		const struct token *t = &tv->v[k];
 		int c = wclass(s, t, NULL), open;
+		size_t p = k;
 
-		open = k == lo || is_punct(s, &tv->v[k - 1], ',') ||
-		    tv->v[k - 1].type == TOK_DASH ||
-		    word_is(s, &tv->v[k - 1], "and") ||
-		    word_is(s, &tv->v[k - 1], "but") ||
-		    (k == lo + 1 && (tv->v[lo].flags & TF_CAP) &&
+		/* "the Wisconsin Republican": a determiner opens it */
+		if (k > lo && wclass(s, &tv->v[k - 1], NULL) == W_DET &&
+		    !word_is(s, &tv->v[k - 1], "his") &&
+		    !word_is(s, &tv->v[k - 1], "her"))
+			p = k - 1;
+		open = p == lo || is_punct(s, &tv->v[p - 1], ',') ||
+		    tv->v[p - 1].type == TOK_DASH ||
+		    word_is(s, &tv->v[p - 1], "and") ||
+		    word_is(s, &tv->v[p - 1], "but") ||
+		    (p == lo + 1 && (tv->v[lo].flags & TF_CAP) &&
 		    lex_get(lex_starters(), s + tv->v[lo].start,
 		    tv->v[lo].end - tv->v[lo].start) != NULL);
 		if (!open)
@@ -1087,19 +1176,7 @@ subject(struct quote_doc *d, size_t si, size_t lo, size_t hi, struct np *np)
 		np->s = si;
 		np->a = k;
 		np->b = e;
-		/* a parenthesis or an appositive between it and its verb */
-		if (e < hi && is_punct(s, &tv->v[e], '('))
-			while (e < hi && !is_punct(s, &tv->v[e], ')'))
-				e++, e += e < hi && is_punct(s, &tv->v[e], ')');
-		if (e < hi && is_punct(s, &tv->v[e], ',')) {
-			size_t f;
-
-			for (f = e + 1; f < hi && f - e < 20; f++)
-				if (is_punct(s, &tv->v[f], ','))
-					break;
-			if (f < hi && f - e < 20 && !is_cap(&tv->v[e + 1]))
-				e = f + 1;
-		}
+		e = past_aside(s, tv, e, hi);
 		if (e < hi && after_subject(s, &tv->v[e]))
 			return 1;
 	}
@@ -1113,17 +1190,28 @@ verb_speaker(struct quote_doc *d, size_t si, size_t lo, size_t v, size_t hi,
 {
 	const struct tokvec *tv = toks(d, si);
 	const char *s = d->sent[si].text;
+	size_t k;
 
 	if (cls == W_VERB + 100)
 		return np_after(d, si, v + 1, hi, np);
-	if (cls == W_ING)
+	if (cls == W_ING) {
+		/* "with Smith reportedly yelling" */
+		if (v > lo && !is_punct(s, &tv->v[v - 1], ',') &&
+		    np_before(d, si, lo, v, np) && (is_cap(&tv->v[np->b - 1]) ||
+		    wclass(s, &tv->v[np->a], NULL) == W_PRON))
+			return 1;
 		return subject(d, si, 0, v, np);
+	}
 	if (v > lo && np_before(d, si, lo, v, np))
 		return 1;
+	/* "Beck, who has in the past described" */
+	for (k = v; k > lo + 2 && v - k < 8; k--)
+		if (word_is(s, &tv->v[k - 1], "who") &&
+		    is_punct(s, &tv->v[k - 2], ',') && np_before(d, si, lo,
+		    k - 2, np) && is_cap(&tv->v[np->b - 1]))
+			return 1;
 	/* "... and said": the subject of the sentence */
-	if (v > lo && (word_is(s, &tv->v[v - 1], "and") ||
-	    word_is(s, &tv->v[v - 1], "but") || wclass(s, &tv->v[v - 1], NULL)
-	    == W_SKIP) && subject(d, si, 0, v, np))
+	if (v > lo && subject(d, si, 0, v, np))
 		return 1;
 	/* "said X" only right before the mark, or X right after the verb */
 	if (np_after(d, si, v, hi, np) && (np->b >= hi - 1 || v == lo))
@@ -1194,6 +1282,9 @@ speaker(struct quote_doc *d, struct quote *q, size_t s0, size_t k0,
 	if (closed && k1 > 0) {
 		const struct token *t = &tv1->v[k1 - 1];
 
+		/* through a nested mark: ...,'" */
+		if (t->type == TOK_QUOTE && k1 > 1)
+			t--;
 		inner = t->type == TOK_PUNCT && (t1[t->start] == ',' ||
 		    t1[t->start] == '?' || t1[t->start] == '!');
 		inner |= t->type == TOK_DASH;
@@ -1213,9 +1304,9 @@ speaker(struct quote_doc *d, struct quote *q, size_t s0, size_t k0,
 				v++;
 			if (np_after(d, s1, v, next_mark(d, s1, k1 + 1), &np))
 				return resolve(d, q, &np);
-		} else if (v != (size_t)-1 && cls != W_ING && (inner ||
-		    v <= start + 3) && np_before(d, s1, start, v, &np) &&
-		    np.a == start)
+		} else if (v != (size_t)-1 && cls != W_ING &&
+		    np_before(d, s1, start, v, &np) && (np.a == start ||
+		    ((inner || v <= start + 3) && words_only(tv1, start, np.a))))
 			return resolve(d, q, &np);
 		q->tagged = 0;
 		/* "...," Smith barked */
@@ -1231,6 +1322,13 @@ speaker(struct quote_doc *d, struct quote *q, size_t s0, size_t k0,
 		q->tagged = v + 1 == k0 || (v + 2 == k0 &&
 		    tv0->v[k0 - 1].type == TOK_PUNCT) || (v + 2 == k0 &&
 		    word_is(d->sent[s0].text, &tv0->v[k0 - 1], "that"));
+		return resolve(d, q, &np);
+	}
+	/* "Carl Bialik: "..."" */
+	if (k0 >= 2 && is_punct(d->sent[s0].text, &tv0->v[k0 - 1], ':') &&
+	    (is_cap(&tv0->v[k0 - 2]) || tv0->v[k0 - 2].type == TOK_WORD) &&
+	    np_before(d, s0, lo, k0 - 1, &np) && is_cap(&tv0->v[np.b - 1])) {
+		q->tagged = 1;
 		return resolve(d, q, &np);
 	}
 	/* a quotation before it in the sentence */

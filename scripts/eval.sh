@@ -59,3 +59,21 @@ if [ -d "$data/timex" ] && [ -x "$bin/ndates" ]; then
 	"$py" "$data/timex/score.py" "$data/timex/train_gold.tsv" \
 	    "$tmp/timex.pred" --docs "$data/timex/train_docs.tsv" --units bytes
 fi
+
+# ncite: quotations (F1, a found one matching when half of it lies in a
+# gold content with a quote mark) and named speakers on PolNeAR train
+if [ -d "$data/cite/polnear" ] && [ -x "$bin/ncite" ]; then
+	"$bin/nsplit" "$data"/cite/polnear/text/*.txt | "$bin/ncite" \
+	    > "$tmp/cite.out"
+	echo "ncite PolNeAR train (nsplit | ncite):"
+	"$py" scripts/cite_score.py "$data/cite/polnear/train_attributions.tsv" \
+	    "$data/cite/polnear/text" "$tmp/cite.out"
+	if [ -x "$bin/nentities" ]; then
+		"$bin/nsplit" "$data"/cite/polnear/text/*.txt | "$bin/nentities" |
+		    "$bin/ncite" > "$tmp/cite.out"
+		echo "ncite PolNeAR train (nsplit | nentities | ncite):"
+		"$py" scripts/cite_score.py \
+		    "$data/cite/polnear/train_attributions.tsv" \
+		    "$data/cite/polnear/text" "$tmp/cite.out"
+	fi
+fi

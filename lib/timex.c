@@ -25,6 +25,12 @@ extern const unsigned long data_timex_len;
 #define WORDMAX		16
 #define WF_TRIGGER	1
 #define WF_PREFIX	2
+#define WF_FUT		4	/* will, plans: the future */
+#define WF_PAST		8	/* was, said: the past */
+#define WF_PRES		16	/* is, says */
+#define WF_AUX		32	/* is, are, be: "is held" is no past */
+#define WF_NOTNUM	64	/* percent, million: a number that is no time */
+#define WF_CROSS	128	/* "of", "than": inside an expression, never first */
 #define WTABSZ		4096
 #define WINBACK		32	/* bytes before a match its lookbehinds see */
 #define WINLEN		512	/* the subject pcre2 sees from there */
@@ -42,7 +48,8 @@ struct buf {
 
 struct macro {
 	char	 name[24];
-	char	*pat;
+	char	*pat;		/* with (?&NAME) calls */
+	char	*inl;		/* with the macros written out */
 };
 
 /* a word of the sentence being scanned */
@@ -56,13 +63,32 @@ static int		 nrule;
 static char		 ruletype[MAXRULES];
 static int		 rulegroup[MAXRULES];
 static struct wslot	 wtab[WTABSZ];
+/* which (first letter, last letter, length) the table holds: most words
+ * of a text are rejected here without hashing */
+static unsigned char	 wshape[26][26][WORDMAX];
 static struct sword	*swords;
 static size_t		 nswords, capswords;
 static int		 ready;
 
+static const char *fut_words[] = { "will", "ll", "shall", "won", "going",
+    "plans", "plan", "planning", "expected", "expects", "scheduled",
+    "slated", "due", "would", "tomorrow", "upcoming", "hopes", "intends",
+    "aims", NULL };
+static const char *past_words[] = { "was", "were", "had", "did", "said",
+    "told", "ago", "yesterday", "last", "earlier", "came", "went", "took",
+    "made", "met", "began", "rose", "fell", "lost", "saw", "gave", "got",
+    "left", "held", "sold", "paid", "wrote", "spoke", "ran", "hit", "led",
+    "announced", "reported", NULL };
+static const char *pres_words[] = { "is", "are", "says", "say", "now",
+    NULL };
+static const char *aux_words[] = { "is", "are", "be", "being", NULL };
+static const char *notnum_words[] = { "percent", "million", "billion",
+    "trillion", "cents", "points", "shares", "people", "dollars", "yen",
+    "marks", "pounds", "francs", "euros", "tons", "barrels", NULL };
+
 static void	 buf_add(struct buf *, const char *, size_t);
 static int	 expand(struct buf *, const char *, size_t, struct macro *,
-		    int, char *, size_t);
+		    int, int, char *, size_t);
 static void	 word_add(const char *, size_t, int);
 static int	 word_flags(const char *, size_t);
 static int	 normalise(struct timex_state *, const char *, size_t, size_t,
@@ -90,7 +116,7 @@ buf_add(struct buf *b, const char *s, size_t n)
 /* Copy s[0..n) to b with {NAME} replaced by the macro's pattern. */
 static int
 expand(struct buf *b, const char *s, size_t n, struct macro *mac, int nmac,
-    char *err, size_t errsz)
+    int inl, char *err, size_t errsz)
 {
 	size_t i = 0, j;
 	int k;
@@ -113,9 +139,15 @@ expand(struct buf *b, const char *s, size_t n, struct macro *mac, int nmac,
 					return -1;
 				}
 				/* a subroutine call keeps the compiled size small */
-				buf_add(b, "(?&", 3);
-				buf_add(b, s + i + 1, j - i - 1);
-				buf_add(b, ")", 1);
+				if (inl) {
+					buf_add(b, "(?:", 3);
+					buf_add(b, mac[k].inl, strlen(mac[k].inl));
+					buf_add(b, ")", 1);
+				} else {
+					buf_add(b, "(?&", 3);
+					buf_add(b, s + i + 1, j - i - 1);
+					buf_add(b, ")", 1);
+				}
 				i = j + 1;
 				continue;
 			}
@@ -134,6 +166,8 @@ word_add(const char *w, size_t n, int flags)
 
 	if (n == 0 || n >= WORDMAX)
 		return;
+	if (w[0] >= 'a' && w[0] <= 'z' && w[n - 1] >= 'a' && w[n - 1] <= 'z')
+		wshape[w[0] - 'a'][w[n - 1] - 'a'][n] = 1;
 	h = hash_bytes(w, n);
 	for (i = h & (WTABSZ - 1); wtab[i].len != 0; i = (i + 1) & (WTABSZ - 1))
 		if (wtab[i].len == n && memcmp(wtab[i].w, w, n) == 0) {
@@ -153,8 +187,15 @@ word_flags(const char *s, size_t n)
 	uint64_t h = 0xcbf29ce484222325ULL;
 	size_t i;
 
-	if (n >= WORDMAX)
+	if (n >= WORDMAX || n == 0)
 		return 0;
+	{
+		unsigned f = (unsigned)((s[0] | 0x20) - 'a');
+		unsigned l = (unsigned)((s[n - 1] | 0x20) - 'a');
+
+		if (f < 26 && l < 26 && !wshape[f][l][n])
+			return 0;
+	}
 	for (i = 0; i < n; i++) {
 		low[i] = (char)(s[i] | 0x20);
 		h ^= (unsigned char)low[i];
@@ -166,6 +207,52 @@ word_flags(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * A lookahead of the bytes a rule can start with, from pcre2's start
+ * bitmap of the rule alone: the big alternation then passes over a rule
+ * that cannot match here in one step.  Nothing when pcre2 has no bitmap.
+ */
+static void
+first_guard(struct buf *b, const char *rule)
+{
+	pcre2_code *code;
+	const uint8_t *bits = NULL;
+	uint32_t type = 0;
+	PCRE2_SIZE off;
+	char hex[8];
+	int ec, c, any = 0;
+
+	code = pcre2_compile((PCRE2_SPTR)rule, strlen(rule), PCRE2_UTF |
+	    PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS, &ec, &off, NULL);
+
+	if (code == NULL)
+		return;
+	if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 &&
+	    type == 0 && pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP,
+	    &bits) == 0 && bits != NULL) {
+		buf_add(b, "(?=[", 4);
+		for (c = 0; c < 256; c++)
+			if (bits[c / 8] & (1 << (c % 8))) {
+				snprintf(hex, sizeof(hex), "\\x%02x", c);
+				buf_add(b, hex, 4);
+				any = 1;
+			}
+		if (!any)
+			b->n -= 4;
+		else
+			buf_add(b, "])", 2);
+	} else if (type == 1) {
+		uint32_t cu = 0;
+
+		if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &cu) ==
+		    0 && cu < 128 && isalnum((int)cu)) {
+			snprintf(hex, sizeof(hex), "(?=%c)", (int)cu);
+			buf_add(b, hex, strlen(hex));
+		}
+	}
+	pcre2_code_free(code);
+}
+
 int
 timex_init(char *err, size_t errsz)
 {
@@ -173,6 +260,7 @@ timex_init(char *err, size_t errsz)
 	const char *s = data_timex, *end = data_timex + strnlen(data_timex,
 	    data_timex_len);
 	struct macro mac[64];
+	char *rules[MAXRULES], *inlrules[MAXRULES];
 	int nmac = 0, i, rc = -1;
 	struct buf all = { NULL, 0, 0 }, one = { NULL, 0, 0 };
 	unsigned long line = 0;
@@ -180,6 +268,17 @@ timex_init(char *err, size_t errsz)
 
 	if (ready)
 		return 0;
+	{
+		static const char **lists[] = { fut_words, past_words,
+		    pres_words, aux_words, notnum_words };
+		static const int fl[] = { WF_FUT, WF_PAST, WF_PRES, WF_AUX,
+		    WF_NOTNUM };
+		const char **w;
+
+		for (i = 0; i < 5; i++)
+			for (w = lists[i]; *w != NULL; w++)
+				word_add(*w, strlen(*w), fl[i]);
+	}
 	buf_add(&all, "(?:", 3);
 	while (s < end) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
@@ -201,15 +300,21 @@ timex_init(char *err, size_t errsz)
 			one.n = 0;
 			buf_add(&one, "", 0);
 			if (expand(&one, p + 1, (size_t)(e - p - 1), mac, nmac,
-			    msg, sizeof(msg)) == -1) {
+			    0, msg, sizeof(msg)) == -1) {
 				snprintf(err, errsz, "timex.txt:%lu: %s", line,
 				    msg);
 				goto done;
 			}
-			mac[nmac++].pat = strdup(one.s);
+			mac[nmac].pat = strdup(one.s);
+			one.n = 0;
+			buf_add(&one, "", 0);
+			(void)expand(&one, p + 1, (size_t)(e - p - 1), mac, nmac,
+			    1, msg, sizeof(msg));
+			mac[nmac++].inl = strdup(one.s);
 		} else if ((size_t)(e - s) > 8 && (memcmp(s, "trigger ", 8) == 0 ||
-		    memcmp(s, "prefix ", 7) == 0)) {
-			int fl = *s == 't' ? WF_TRIGGER : WF_PREFIX;
+		    memcmp(s, "prefix ", 7) == 0 || memcmp(s, "cross ", 6) == 0)) {
+			int fl = *s == 't' ? WF_TRIGGER : *s == 'p' ? WF_PREFIX :
+			    WF_PREFIX | WF_CROSS;
 
 			for (p = memchr(s, ' ', (size_t)(e - s)); p < e; p = w) {
 				while (p < e && *p == ' ')
@@ -236,17 +341,20 @@ timex_init(char *err, size_t errsz)
 				goto done;
 			}
 			ruletype[nrule] = tc[k];
-			snprintf(msg, sizeof(msg), "%s(?<R%d>", nrule ? "|" : "",
-			    nrule);
-			buf_add(&all, msg, strlen(msg));
-			if (expand(&all, p + 1, (size_t)(e - p - 1), mac, nmac,
-			    msg, sizeof(msg)) == -1) {
+			one.n = 0;
+			buf_add(&one, "", 0);
+			if (expand(&one, p + 1, (size_t)(e - p - 1), mac, nmac,
+			    0, msg, sizeof(msg)) == -1) {
 				snprintf(err, errsz, "timex.txt:%lu: %s", line,
 				    msg);
 				goto done;
 			}
-			buf_add(&all, ")", 1);
-			nrule++;
+			rules[nrule] = strdup(one.s);
+			one.n = 0;
+			buf_add(&one, "", 0);
+			(void)expand(&one, p + 1, (size_t)(e - p - 1), mac, nmac,
+			    1, msg, sizeof(msg));
+			inlrules[nrule++] = strdup(one.s);
 		} else {
 			snprintf(err, errsz, "timex.txt:%lu: cannot read line",
 			    line);
@@ -255,7 +363,6 @@ timex_init(char *err, size_t errsz)
 next:
 		s = e + 1;
 	}
-	buf_add(&all, ")(?![A-Za-z0-9])", 16);
 	/* the macros as named groups, called by (?&NAME) */
 	one.n = 0;
 	buf_add(&one, "(?(DEFINE)", 10);
@@ -267,12 +374,22 @@ next:
 		buf_add(&one, ")", 1);
 	}
 	buf_add(&one, ")", 1);
-	buf_add(&one, all.s, all.n);
-	free(all.s);
-	all = one;
-	one.s = NULL;
-	one.n = one.cap = 0;
-	if (re_compile(&re_timex, all.s, all.n, PCRE2_CASELESS, msg,
+	all.n = 0;
+	buf_add(&all, one.s, one.n);
+	buf_add(&all, "(?:", 3);
+	for (i = 0; i < nrule; i++) {
+		snprintf(msg, sizeof(msg), "%s(?<R%d>", i ? "|" : "", i);
+		buf_add(&all, msg, strlen(msg));
+		first_guard(&all, inlrules[i]);
+		buf_add(&all, rules[i], strlen(rules[i]));
+		buf_add(&all, ")", 1);
+	}
+	buf_add(&all, ")(?![A-Za-z0-9])", 16);
+	if (getenv("TXD"))
+		fwrite(all.s, 1, all.n, stderr);
+	/* anchored when compiled: a match-time PCRE2_ANCHORED loses the JIT */
+	if (re_compile(&re_timex, all.s, all.n, PCRE2_CASELESS | PCRE2_ANCHORED,
+	    msg,
 	    sizeof(msg)) == -1) {
 		snprintf(err, errsz, "timex.txt: %s", msg);
 		goto done;
@@ -285,8 +402,14 @@ next:
 	ready = 1;
 	rc = 0;
 done:
-	for (i = 0; i < nmac; i++)
+	for (i = 0; i < nmac; i++) {
 		free(mac[i].pat);
+		free(mac[i].inl);
+	}
+	for (i = 0; i < nrule; i++) {
+		free(rules[i]);
+		free(inlrules[i]);
+	}
 	free(all.s);
 	free(one.s);
 	return rc;
@@ -1128,29 +1251,18 @@ features(const char *s, size_t n, struct ttok *t, int nt, struct feat *f)
 static int
 tense(const char *s, size_t n, size_t a, size_t b)
 {
-	static const char *fut[] = { "will", "ll", "shall", "won", "going",
-	    "plans", "plan", "planning", "expected", "expects", "scheduled",
-	    "slated", "due", "would", "tomorrow", "upcoming", "hopes",
-	    "intends", "aims", "set", NULL };
-	static const char *past[] = { "was", "were", "had", "did", "said",
-	    "told", "ago", "yesterday", "last", "earlier", "came", "went",
-	    "took", "made", "met", "began", "rose", "fell", "won", "lost",
-	    "saw", "gave", "got", "left", "held", "sold", "paid", "wrote",
-	    "spoke", "ran", "hit", "led", "announced", "reported", NULL };
-	static const char *pres[] = { "is", "are", "says", "say", "now", NULL };
 	size_t i, best = (size_t)-1;
-	int t = 0, prevaux = 2;
+	int t = 0, prevaux = 0;
 
 	/* a window around the expression, so long sentences stay linear */
 	i = a > 240 ? a - 240 : 0;
 	if (b + 160 < n)
 		n = b + 160;
-	while (i > 0 && isalpha((unsigned char)s[i - 1]))
+	while (i > 0 && i < n && isalpha((unsigned char)s[i - 1]))
 		i++;
 	while (i < n) {
-		size_t j, dist, k, len;
-		char w[16];
-		int v = 2;
+		size_t j, dist, len;
+		int v = 2, fl;
 
 		if (!isalpha((unsigned char)s[i])) {
 			i++;
@@ -1163,32 +1275,22 @@ tense(const char *s, size_t n, size_t a, size_t b)
 			i = j;
 			continue;
 		}
-		if (len < sizeof(w)) {
-			for (k = 0; k < len; k++)
-				w[k] = (char)tolower((unsigned char)s[i + k]);
-			w[len] = '\0';
-			for (k = 0; fut[k] != NULL; k++)
-				if (strcmp(w, fut[k]) == 0)
-					v = 1;
-			for (k = 0; v == 2 && past[k] != NULL; k++)
-				if (strcmp(w, past[k]) == 0)
-					v = -1;
-			for (k = 0; v == 2 && pres[k] != NULL; k++)
-				if (strcmp(w, pres[k]) == 0)
-					v = 0;
-			if (v == 1 && strcmp(w, "set") == 0 &&
-			    !(j + 3 < n && memcmp(s + j, " to ", 4) == 0))
-				v = 2;
-			if (v == 2 && len >= 5 && w[len - 2] == 'e' &&
-			    w[len - 1] == 'd' && (i == 0 || !isupper(
-			    (unsigned char)s[i])))
-				v = -1;
-			if (v == -1 && prevaux != 2)
-				v = prevaux;	/* is held, will be closed */
-			prevaux = strcmp(w, "is") == 0 || strcmp(w, "are") == 0 ||
-			    strcmp(w, "be") == 0 || strcmp(w, "being") == 0 ? 0 :
-			    strcmp(w, "will") == 0 ? 1 : 2;
-		}
+		fl = word_flags(s + i, len);
+		if (fl & WF_FUT)
+			v = 1;
+		else if (fl & WF_PAST)
+			v = -1;
+		else if (fl & WF_PRES)
+			v = 0;
+		else if (len >= 5 && (s[j - 2] | 0x20) == 'e' &&
+		    (s[j - 1] | 0x20) == 'd' && !isupper((unsigned char)s[i]))
+			v = -1;
+		if (v == 1 && len == 3 && (s[i] | 0x20) == 's' &&
+		    !(j + 3 < n && memcmp(s + j, " to ", 4) == 0))
+			v = 2;
+		if (v == -1 && prevaux)
+			v = 0;		/* is held */
+		prevaux = (fl & WF_AUX) != 0;
 		if (v != 2) {
 			dist = i < a ? (a - j) : 2 * (i - b) + 1;
 			if (dist < best) {
@@ -2022,6 +2124,44 @@ isalnum_ascii(unsigned char c)
 }
 
 static int
+all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* After a number ending at j: 10:30, 6/14, 3 p.m., 5 pm, 4 in the. */
+static int
+clockish(const char *s, size_t n, size_t j)
+{
+	if (j < n && (s[j] == ':' || s[j] == '/' || s[j] == '-'))
+		return 1;
+	if (j < n && s[j] == ' ')
+		j++;
+	if (j + 1 < n && ((s[j] | 0x20) == 'a' || (s[j] | 0x20) == 'p') &&
+	    (s[j + 1] == '.' || (s[j + 1] | 0x20) == 'm'))
+		return 1;
+	if (j + 1 < n && s[j] == 'o' && s[j + 1] == '\'')
+		return 1;
+	return j + 6 < n && memcmp(s + j, "in the", 6) == 0;
+}
+
+/* Is the word at s one that makes the number before it no time? */
+static int
+notnum(const char *s, size_t n)
+{
+	size_t j = 0;
+
+	while (j < n && isalnum_ascii((unsigned char)s[j]))
+		j++;
+	return (word_flags(s, j) & WF_NOTNUM) != 0;
+}
+
+static int
 push(struct timexvec *tv, const struct timex *x)
 {
 	if (tv->n == tv->cap) {
@@ -2045,7 +2185,7 @@ int
 timex_sentence(struct timex_state *st, const char *s, size_t n,
     struct timexvec *tv)
 {
-	size_t i = 0, w, pos = 0;
+	size_t i = 0, w, pos = 0, tried = 0;
 	int any = 0;
 
 	tv->n = 0;
@@ -2060,7 +2200,22 @@ timex_sentence(struct timex_state *st, const char *s, size_t n,
 		}
 		for (j = i; j < n && isalnum_ascii((unsigned char)s[j]); j++)
 			dig |= s[j] <= '9';
-		fl = dig ? WF_TRIGGER | WF_PREFIX : word_flags(s + i, j - i);
+		fl = dig ? WF_TRIGGER | WF_PREFIX : word_flags(s + i, j - i) &
+		    (WF_TRIGGER | WF_PREFIX | WF_CROSS);
+		/* $5, 5%, 5 million: numbers that are no time */
+		if (dig && ((i > 0 && s[i - 1] == '$') || (j < n &&
+		    s[j] == '%') || (j + 1 < n && s[j] == ' ' &&
+		    isalnum_ascii((unsigned char)s[j + 1]) && notnum(s + j + 1,
+		    n - j - 1))))
+			fl = WF_PREFIX;
+		/*
+		 * A bare number of one to three digits is a time only
+		 * with a unit or month after it, which triggers anyway,
+		 * or as a clock time or a date in numbers.
+		 */
+		else if (dig && j - i <= 3 && all_digits(s + i, j - i) &&
+		    !clockish(s, n, j))
+			fl = WF_PREFIX;
 		if (fl != 0 || any) {
 			if (nswords == capswords) {
 				size_t nc = capswords ? capswords * 2 : 64;
@@ -2092,11 +2247,16 @@ timex_sentence(struct timex_state *st, const char *s, size_t n,
 		    (swords[k - 1].flags & WF_PREFIX) &&
 		    swords[k].start - swords[k - 1].end <= 3; k--)
 			;
+		if (k < tried)
+			k = tried;	/* an anchored try gives what it gave */
 		for (j = k; j <= w; j++) {
 			size_t c = swords[j].start;
 			struct timex x;
 			int r, g;
 			PCRE2_SIZE *ov;
+
+			if (swords[j].flags & WF_CROSS)
+				continue;
 
 			if (c > 0 && s[c - 1] == '\'' && s[c] <= '9' &&
 			    (c == 1 || !isalnum_ascii((unsigned char)s[c - 2])))
@@ -2114,8 +2274,9 @@ timex_sentence(struct timex_state *st, const char *s, size_t n,
 			 */
 			base = c > WINBACK ? c - WINBACK : 0;
 			wlen = n - base > WINLEN ? WINLEN : n - base;
-			if (pcre2_match(re_timex.code, (PCRE2_SPTR)s + base,
-			    wlen, c - base, PCRE2_ANCHORED, re_timex.md,
+			tried = j + 1;
+			if (pcre2_jit_match(re_timex.code, (PCRE2_SPTR)s + base,
+			    wlen, c - base, 0, re_timex.md,
 			    re_timex.mc) <= 0)
 				continue;
 			ov = pcre2_get_ovector_pointer(re_timex.md);

@@ -864,6 +864,7 @@ static int
 person_before(struct quote_doc *d, struct quote *q, size_t si)
 {
 	struct qpriv *p = d->priv;
+	const struct quote_ent *e;
 	struct np np;
 	size_t i, j, a, b;
 
@@ -880,13 +881,18 @@ person_before(struct quote_doc *d, struct quote *q, size_t si)
 			a = np.a;
 			b = np.b;
 			trim_np(d, i, &a, &b);
-			if (is_cap(&tv->v[b - 1]) && set_speaker(d, q,
+			if (is_cap(&tv->v[b - 1]) && d->nent > 0 &&
+			    (e = ent_at(d, i, orig(&d->sent[i], tv->v[a].start),
+			    orig(&d->sent[i], tv->v[b - 1].end), QE_PER)) != NULL &&
+			    set_speaker(d, q, e->key, e->keylen) == 0)
+				return 1;
+			if (is_cap(&tv->v[b - 1]) && d->nent == 0 && set_speaker(d, q,
 			    d->sent[i].text + tv->v[a].start, words_end(
 			    d->sent[i].text, tv, b) - tv->v[a].start) == 0)
 				return 1;
 		}
 	}
-	if (p->havename) {
+	if (p->havename && d->nent == 0) {
 		q->spk = p->lastname;
 		q->spklen = p->lastnamelen;
 		return 1;
@@ -914,10 +920,10 @@ resolve(struct quote_doc *d, struct quote *q, const struct np *np)
 		if (val[0] == 'm' || val[0] == 'f') {
 			e = ent_last(d, np->s, orig(st, tv->v[a].start),
 			    QE_PER, NULL, 0);
+			if (person_before(d, q, np->s))
+				return 0;
 			if (e != NULL)
 				return set_speaker(d, q, e->key, e->keylen);
-			if (d->nent == 0 && person_before(d, q, np->s))
-				return 0;
 		} else if (val[0] == 'n' && (e = ent_last(d, np->s,
 		    orig(st, tv->v[a].start), QE_ORG, NULL, 0)) != NULL)
 			return set_speaker(d, q, e->key, e->keylen);

@@ -46,7 +46,7 @@ static const struct option longopts[] = {
 };
 
 /* the document being read: its records, in an arena, and its tokens */
-#define DOC_MAXBYTES	(32UL << 20)	/* tag and flush beyond this */
+#define DOC_MAXBYTES	(8UL << 20)	/* tag and flush beyond this */
 static char		*arena;
 static size_t		 alen, acap;
 static struct brec	*recs;
@@ -57,7 +57,7 @@ static struct nerkey	*keys;
 static struct foldmap	 fm;
 
 static const char	*outpath, *devpath;
-static int		 epochs = 12, mincount = 1, vflag;
+static int		 epochs = 15, mincount = 1, vflag;
 
 int
 main(int argc, char *argv[])
@@ -228,7 +228,7 @@ tag_file(const char *path)
 	while ((rc = rec_next(&r)) == 1) {
 		enum rec_kind k = rec_kind(&r);
 		struct brec *b;
-		size_t tl, i;
+		size_t tl;
 
 		if ((why = rec_check(&r)) != NULL) {
 			warnx("%s:%lu: %s", r.name, r.lineno, why);
@@ -256,6 +256,9 @@ tag_file(const char *path)
 		case REC_SENT: {
 			size_t st, en;
 
+			/* a long document goes in parts, each sentence whole */
+			if (alen > DOC_MAXBYTES)
+				flush_doc();
 			parse_size(r.field[3], r.flen[3], &st);
 			parse_size(r.field[4], r.flen[4], &en);
 			tl = r.flen[5];
@@ -288,9 +291,6 @@ tag_file(const char *path)
 			(void)keep(&r, k);
 			break;
 		}
-		if (alen > DOC_MAXBYTES)
-			flush_doc();
-		(void)i;
 	}
 	if (rc == -1) {
 		warn("%s", r.name);

@@ -33,7 +33,7 @@ int		 ner_hist_add(struct ner_hist *, const struct ner_doc *, size_t,
 		    size_t, const unsigned char *);
 size_t		 ner_hist_feats(const struct ner_tok *, uint32_t *);
 void		 ner_viterbi(const float (*)[NER_NTAG], const float *,
-		    const float *, size_t, float *, unsigned char *,
+		    const float *, size_t, size_t, float *, unsigned char *,
 		    unsigned char *);
 
 #endif

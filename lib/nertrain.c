@@ -584,7 +584,8 @@ evaluate(struct corpus *c, struct dict *dc, const struct fvec *fv,
 			ner_hist_set(hist, d, a, b);
 			dyn_feats(dc, d, a, n, dy);
 			emissions(aw, fv, base + a, n, dy, sc);
-			ner_viterbi((const float (*)[NER_NTAG])at, ae, sc, n,
+			ner_viterbi((const float (*)[NER_NTAG])at, ae, sc, NER_NTAG,
+			    n,
 			    vit, bp, pred);
 			if (ner_hist_add(hist, d, a, b, pred) == -1)
 				err(1, NULL);
@@ -892,7 +893,7 @@ ner_train(const char *const *files, int nfiles,
 				dyn_feats(&dc, d, a, n, dy);
 				emissions(W.w, &fv, ga, n, dy, sc);
 				ner_viterbi((const float (*)[NER_NTAG])W.trans,
-				    W.endw, sc, n, vit, bp, pred);
+				    W.endw, sc, NER_NTAG, n, vit, bp, pred);
 				if (memcmp(gold, pred, n) != 0) {
 					errs++;
 					update(&W, &fv, ga, n, dy, gold, pred);

@@ -6,7 +6,7 @@
 load common
 bats_require_minimum_version 1.5.0
 
-NENT=$BIN/nentities
+NENT=${NENT:-$BIN/nentities}
 ND=$DATA/nentities
 
 setup() {

@@ -11,12 +11,14 @@
 #include <string.h>
 
 #include "date.h"
+#include "fold.h"
 #include "record.h"
 #include "timex.h"
 #include "version.h"
 
 static int	 dates_file(const char *);
-static void	 put_times(const struct rec_reader *, const char *, size_t);
+static void	 hold(const struct rec_reader *);
+static void	 put_times(void);
 static void	 usage(void);
 
 static const struct option longopts[] = {
@@ -29,6 +31,19 @@ static const struct option longopts[] = {
 static char			defdate[DATE_ISOMAX];
 static struct timex_state	state;
 static struct timexvec		found;
+static struct foldmap		fm;
+
+/*
+ * The time records of the last sent record wait here until the next
+ * record shows whether a fold record maps its TEXT back to the original.
+ */
+static struct {
+	char	*buf;		/* DOC, N and TEXT, one after the other */
+	size_t	 cap;
+	size_t	 doclen, nlen, textlen;
+	size_t	 start, end;
+	int	 held;
+} sent;
 
 int
 main(int argc, char *argv[])
@@ -70,6 +85,8 @@ main(int argc, char *argv[])
 	if (out_flush(stdout) == -1)
 		err(1, "stdout");
 	timexvec_free(&found);
+	foldmap_free(&fm);
+	free(sent.buf);
 	timex_free();
 	return rval;
 }
@@ -97,6 +114,21 @@ dates_file(const char *path)
 			rval = 1;
 			continue;
 		}
+		if (k == REC_FOLD && sent.held) {
+			/* the fold record of the sentence held, then its times */
+			rec_write(&r, stdout);
+			if (foldmap_parse(&fm, r.field[3], r.flen[3]) == -1) {
+				warnx("%s:%lu: fold record: bad map; offsets "
+				    "as if every space were one byte", r.name,
+				    r.lineno);
+				foldmap_clear(&fm);
+				rval = 1;
+			}
+			put_times();
+			continue;
+		}
+		if (sent.held)
+			put_times();
 		rec_write(&r, stdout);
 		if (k == REC_DOC) {
 			if (r.flen[2] > 0)
@@ -113,9 +145,11 @@ dates_file(const char *path)
 			    &found) == -1)
 				err(1, NULL);
 			if (found.n > 0)
-				put_times(&r, r.field[5], r.flen[5]);
+				hold(&r);
 		}
 	}
+	if (sent.held)
+		put_times();
 	if (rc == -1) {
 		warn("%s", r.name);
 		rval = 1;
@@ -124,40 +158,63 @@ dates_file(const char *path)
 	return rval;
 }
 
+/* Keep what the time records of this sent record need. */
+static void
+hold(const struct rec_reader *r)
+{
+	size_t need = r->flen[1] + r->flen[2] + r->flen[5];
+
+	if (need > sent.cap) {
+		char *nb;
+
+		if ((nb = realloc(sent.buf, need)) == NULL)
+			err(1, NULL);
+		sent.buf = nb;
+		sent.cap = need;
+	}
+	memcpy(sent.buf, r->field[1], r->flen[1]);
+	memcpy(sent.buf + r->flen[1], r->field[2], r->flen[2]);
+	memcpy(sent.buf + r->flen[1] + r->flen[2], r->field[5], r->flen[5]);
+	sent.doclen = r->flen[1];
+	sent.nlen = r->flen[2];
+	sent.textlen = r->flen[5];
+	sent.start = sent.end = 0;
+	(void)parse_size(r->field[3], r->flen[3], &sent.start);
+	(void)parse_size(r->field[4], r->flen[4], &sent.end);
+	foldmap_clear(&fm);
+	sent.held = 1;
+}
+
 /*
- * The time records of one sentence.  Offsets: the sentence's TEXT has
- * its white space folded, so a position in it is mapped to the original
- * text as if every folded run were one byte; where the original had
- * longer runs, offsets after them come out short (see CAVEATS in
- * ndates(1)).  They never pass the sentence's END.
+ * The time records of the held sentence.  Offsets go back from its
+ * folded TEXT to the original through its fold record, if it had one:
+ * without one every folded space was one byte.  They never pass END.
  */
 static void
-put_times(const struct rec_reader *r, const char *text, size_t len)
+put_times(void)
 {
-	size_t i, start, end, s0 = 0, e0 = 0;
+	const char *text = sent.buf + sent.doclen + sent.nlen;
+	size_t i, start, end;
 
-	(void)text;
-	(void)len;
-	(void)parse_size(r->field[3], r->flen[3], &s0);
-	(void)parse_size(r->field[4], r->flen[4], &e0);
 	for (i = 0; i < found.n; i++) {
 		const struct timex *x = &found.v[i];
 
-		start = s0 + x->start;
-		end = s0 + x->end;
-		if (end > e0 && e0 >= s0) {
-			start -= end - e0 < start - s0 ? end - e0 : start - s0;
-			end = e0;
-		}
+		start = foldmap_orig(&fm, sent.start, x->start);
+		end = foldmap_orig(&fm, sent.start, x->end);
+		if (end > sent.end && sent.end >= sent.start)
+			end = sent.end;
+		if (start > end)
+			start = end;
 		fputs_unlocked("time\t", stdout);
-		fwrite_unlocked(r->field[1], 1, r->flen[1], stdout);
+		fwrite_unlocked(sent.buf, 1, sent.doclen, stdout);
 		putc_unlocked('\t', stdout);
-		fwrite_unlocked(r->field[2], 1, r->flen[2], stdout);
+		fwrite_unlocked(sent.buf + sent.doclen, 1, sent.nlen, stdout);
 		printf("\t%zu\t%zu\t%s\t%s\t", start, end,
 		    timex_type_name(x->type), x->value);
 		tsv_put(stdout, text + x->start, x->end - x->start);
 		putc_unlocked('\n', stdout);
 	}
+	sent.held = 0;
 }
 
 static void

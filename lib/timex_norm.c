@@ -1,12 +1,8 @@
 /*
- * Time expressions to TIMEX3.  Finding: a sentence is looked at only if
- * it holds a trigger word (a digit, a month, a weekday, a unit, "now"
- * ...); the one compiled grammar (data/timex.txt, all rules in one
- * alternation) is then tried anchored at the word starts just before
- * each trigger.  Normalising: the words of a match are read into
- * features (numbers, units, month, day, year, relative words, tense of
- * the sentence) and turned into a value against the document date or
- * the last date mentioned.
+ * Time expressions to TIMEX3, the normalising half: the words of a match
+ * are read into features (numbers, units, month, day, year, relative
+ * words, the tense of the sentence) and turned into a value against the
+ * document date or the last date mentioned.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -14,430 +10,7 @@
 #include <string.h>
 
 #include "date.h"
-#include "hash.h"
-#include "re.h"
-#include "timex.h"
-
-extern const char data_timex[];
-extern const unsigned long data_timex_len;
-
-#define MAXRULES	128
-#define WORDMAX		16
-#define WF_TRIGGER	1
-#define WF_PREFIX	2
-#define WF_FUT		4	/* will, plans: the future */
-#define WF_PAST		8	/* was, said: the past */
-#define WF_PRES		16	/* is, says */
-#define WF_AUX		32	/* is, are, be: "is held" is no past */
-#define WF_NOTNUM	64	/* percent, million: a number that is no time */
-#define WF_CROSS	128	/* "of", "than": inside an expression, never first */
-#define WTABSZ		4096
-#define WINBACK		32	/* bytes before a match its lookbehinds see */
-#define WINLEN		512	/* the subject pcre2 sees from there */
-
-struct wslot {
-	char		w[WORDMAX];
-	unsigned char	len;
-	unsigned char	flags;
-};
-
-struct buf {
-	char	*s;
-	size_t	 n, cap;
-};
-
-struct macro {
-	char	 name[24];
-	char	*pat;		/* with (?&NAME) calls */
-	char	*inl;		/* with the macros written out */
-};
-
-/* a word of the sentence being scanned */
-struct sword {
-	size_t	start, end;
-	int	flags;
-};
-
-static struct re	 re_timex;
-static int		 nrule;
-static char		 ruletype[MAXRULES];
-static int		 rulegroup[MAXRULES];
-static struct wslot	 wtab[WTABSZ];
-/* which (first letter, last letter, length) the table holds: most words
- * of a text are rejected here without hashing */
-static unsigned char	 wshape[26][26][WORDMAX];
-static struct sword	*swords;
-static size_t		 nswords, capswords;
-static int		 ready;
-
-static const char *fut_words[] = { "will", "ll", "shall", "won", "going",
-    "plans", "plan", "planning", "expected", "expects", "scheduled",
-    "slated", "due", "would", "tomorrow", "upcoming", "hopes", "intends",
-    "aims", NULL };
-static const char *past_words[] = { "was", "were", "had", "did", "said",
-    "told", "ago", "yesterday", "last", "earlier", "came", "went", "took",
-    "made", "met", "began", "rose", "fell", "lost", "saw", "gave", "got",
-    "left", "held", "sold", "paid", "wrote", "spoke", "ran", "hit", "led",
-    "announced", "reported", NULL };
-static const char *pres_words[] = { "is", "are", "says", "say", "now",
-    NULL };
-static const char *aux_words[] = { "is", "are", "be", "being", NULL };
-static const char *notnum_words[] = { "percent", "million", "billion",
-    "trillion", "cents", "points", "shares", "people", "dollars", "yen",
-    "marks", "pounds", "francs", "euros", "tons", "barrels", NULL };
-
-static void	 buf_add(struct buf *, const char *, size_t);
-static int	 expand(struct buf *, const char *, size_t, struct macro *,
-		    int, int, char *, size_t);
-static void	 word_add(const char *, size_t, int);
-static int	 word_flags(const char *, size_t);
-static int	 normalise(struct timex_state *, const char *, size_t, size_t,
-		    size_t, int, struct timex *);
-
-/* --- the grammar --------------------------------------------------- */
-
-static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		size_t nc = (b->n + n + 1) * 2;
-		char *ns;
-
-		if ((ns = realloc(b->s, nc)) == NULL)
-			abort();
-		b->s = ns;
-		b->cap = nc;
-	}
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}
-
-/* Copy s[0..n) to b with {NAME} replaced by the macro's pattern. */
-static int
-expand(struct buf *b, const char *s, size_t n, struct macro *mac, int nmac,
-    int inl, char *err, size_t errsz)
-{
-	size_t i = 0, j;
-	int k;
-
-	while (i < n) {
-		if (s[i] == '{' && i + 1 < n && s[i + 1] >= 'A' &&
-		    s[i + 1] <= 'Z') {
-			for (j = i + 1; j < n && ((s[j] >= 'A' && s[j] <= 'Z') ||
-			    (s[j] >= '0' && s[j] <= '9') || s[j] == '_'); j++)
-				;
-			if (j < n && s[j] == '}') {
-				for (k = 0; k < nmac; k++)
-					if (strlen(mac[k].name) == j - i - 1 &&
-					    memcmp(mac[k].name, s + i + 1,
-					    j - i - 1) == 0)
-						break;
-				if (k == nmac) {
-					snprintf(err, errsz, "unknown macro "
-					    "{%.*s}", (int)(j - i - 1), s + i + 1);
-					return -1;
-				}
-				/* a subroutine call keeps the compiled size small */
-				if (inl) {
-					buf_add(b, "(?:", 3);
-					buf_add(b, mac[k].inl, strlen(mac[k].inl));
-					buf_add(b, ")", 1);
-				} else {
-					buf_add(b, "(?&", 3);
-					buf_add(b, s + i + 1, j - i - 1);
-					buf_add(b, ")", 1);
-				}
-				i = j + 1;
-				continue;
-			}
-		}
-		buf_add(b, s + i, 1);
-		i++;
-	}
-	return 0;
-}
-
-static void
-word_add(const char *w, size_t n, int flags)
-{
-	uint64_t h;
-	size_t i;
-
-	if (n == 0 || n >= WORDMAX)
-		return;
-	if (w[0] >= 'a' && w[0] <= 'z' && w[n - 1] >= 'a' && w[n - 1] <= 'z')
-		wshape[w[0] - 'a'][w[n - 1] - 'a'][n] = 1;
-	h = hash_bytes(w, n);
-	for (i = h & (WTABSZ - 1); wtab[i].len != 0; i = (i + 1) & (WTABSZ - 1))
-		if (wtab[i].len == n && memcmp(wtab[i].w, w, n) == 0) {
-			wtab[i].flags |= (unsigned char)flags;
-			return;
-		}
-	memcpy(wtab[i].w, w, n);
-	wtab[i].len = (unsigned char)n;
-	wtab[i].flags = (unsigned char)flags;
-}
-
-/* The flags of a word, any case: ASCII letters only. */
-static int
-word_flags(const char *s, size_t n)
-{
-	char low[WORDMAX];
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
-
-	if (n >= WORDMAX || n == 0)
-		return 0;
-	{
-		unsigned f = (unsigned)((s[0] | 0x20) - 'a');
-		unsigned l = (unsigned)((s[n - 1] | 0x20) - 'a');
-
-		if (f < 26 && l < 26 && !wshape[f][l][n])
-			return 0;
-	}
-	for (i = 0; i < n; i++) {
-		low[i] = (char)(s[i] | 0x20);
-		h ^= (unsigned char)low[i];
-		h *= 0x100000001b3ULL;
-	}
-	for (i = h & (WTABSZ - 1); wtab[i].len != 0; i = (i + 1) & (WTABSZ - 1))
-		if (wtab[i].len == n && memcmp(wtab[i].w, low, n) == 0)
-			return wtab[i].flags;
-	return 0;
-}
-
-/*
- * A lookahead of the bytes a rule can start with, from pcre2's start
- * bitmap of the rule alone: the big alternation then passes over a rule
- * that cannot match here in one step.  Nothing when pcre2 has no bitmap.
- */
-static void
-first_guard(struct buf *b, const char *rule)
-{
-	pcre2_code *code;
-	const uint8_t *bits = NULL;
-	uint32_t type = 0;
-	PCRE2_SIZE off;
-	char hex[8];
-	int ec, c, any = 0;
-
-	code = pcre2_compile((PCRE2_SPTR)rule, strlen(rule), PCRE2_UTF |
-	    PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS, &ec, &off, NULL);
-
-	if (code == NULL)
-		return;
-	if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 &&
-	    type == 0 && pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP,
-	    &bits) == 0 && bits != NULL) {
-		buf_add(b, "(?=[", 4);
-		for (c = 0; c < 256; c++)
-			if (bits[c / 8] & (1 << (c % 8))) {
-				snprintf(hex, sizeof(hex), "\\x%02x", c);
-				buf_add(b, hex, 4);
-				any = 1;
-			}
-		if (!any)
-			b->n -= 4;
-		else
-			buf_add(b, "])", 2);
-	} else if (type == 1) {
-		uint32_t cu = 0;
-
-		if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &cu) ==
-		    0 && cu < 128 && isalnum((int)cu)) {
-			snprintf(hex, sizeof(hex), "(?=%c)", (int)cu);
-			buf_add(b, hex, strlen(hex));
-		}
-	}
-	pcre2_code_free(code);
-}
-
-int
-timex_init(char *err, size_t errsz)
-{
-	/* strnlen: the embedded length may count padding after the NUL */
-	const char *s = data_timex, *end = data_timex + strnlen(data_timex,
-	    data_timex_len);
-	struct macro mac[64];
-	char *rules[MAXRULES], *inlrules[MAXRULES];
-	int nmac = 0, i, rc = -1;
-	struct buf all = { NULL, 0, 0 }, one = { NULL, 0, 0 };
-	unsigned long line = 0;
-	char msg[200];
-
-	if (ready)
-		return 0;
-	{
-		static const char **lists[] = { fut_words, past_words,
-		    pres_words, aux_words, notnum_words };
-		static const int fl[] = { WF_FUT, WF_PAST, WF_PRES, WF_AUX,
-		    WF_NOTNUM };
-		const char **w;
-
-		for (i = 0; i < 5; i++)
-			for (w = lists[i]; *w != NULL; w++)
-				word_add(*w, strlen(*w), fl[i]);
-	}
-	buf_add(&all, "(?:", 3);
-	while (s < end) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
-		const char *e = nl ? nl : end, *p, *w;
-
-		line++;
-		if (e == s || *s == '#')
-			goto next;
-		if ((size_t)(e - s) > 4 && memcmp(s, "def ", 4) == 0) {
-			for (p = s + 4; p < e && *p != ' '; p++)
-				;
-			if (nmac == 64 || p - s - 4 >= 24 || p == e) {
-				snprintf(err, errsz, "timex.txt:%lu: bad def",
-				    line);
-				goto done;
-			}
-			memcpy(mac[nmac].name, s + 4, (size_t)(p - s - 4));
-			mac[nmac].name[p - s - 4] = '\0';
-			one.n = 0;
-			buf_add(&one, "", 0);
-			if (expand(&one, p + 1, (size_t)(e - p - 1), mac, nmac,
-			    0, msg, sizeof(msg)) == -1) {
-				snprintf(err, errsz, "timex.txt:%lu: %s", line,
-				    msg);
-				goto done;
-			}
-			mac[nmac].pat = strdup(one.s);
-			one.n = 0;
-			buf_add(&one, "", 0);
-			(void)expand(&one, p + 1, (size_t)(e - p - 1), mac, nmac,
-			    1, msg, sizeof(msg));
-			mac[nmac++].inl = strdup(one.s);
-		} else if ((size_t)(e - s) > 8 && (memcmp(s, "trigger ", 8) == 0 ||
-		    memcmp(s, "prefix ", 7) == 0 || memcmp(s, "cross ", 6) == 0)) {
-			int fl = *s == 't' ? WF_TRIGGER : *s == 'p' ? WF_PREFIX :
-			    WF_PREFIX | WF_CROSS;
-
-			for (p = memchr(s, ' ', (size_t)(e - s)); p < e; p = w) {
-				while (p < e && *p == ' ')
-					p++;
-				for (w = p; w < e && *w != ' '; w++)
-					;
-				word_add(p, (size_t)(w - p), fl);
-			}
-		} else if ((size_t)(e - s) > 5 && memcmp(s, "rule ", 5) == 0) {
-			static const char types[] = "DATE\0TIME\0DURATION\0SET\0ANY";
-			static const char tc[] = "DTUSA";
-			const char *t = types;
-			int k;
-
-			for (p = s + 5; p < e && *p != ' '; p++)
-				;
-			for (k = 0; k < 5; k++, t += strlen(t) + 1)
-				if (strlen(t) == (size_t)(p - s - 5) &&
-				    memcmp(t, s + 5, strlen(t)) == 0)
-					break;
-			if (k == 5 || nrule == MAXRULES || p == e) {
-				snprintf(err, errsz, "timex.txt:%lu: bad rule",
-				    line);
-				goto done;
-			}
-			ruletype[nrule] = tc[k];
-			one.n = 0;
-			buf_add(&one, "", 0);
-			if (expand(&one, p + 1, (size_t)(e - p - 1), mac, nmac,
-			    0, msg, sizeof(msg)) == -1) {
-				snprintf(err, errsz, "timex.txt:%lu: %s", line,
-				    msg);
-				goto done;
-			}
-			rules[nrule] = strdup(one.s);
-			one.n = 0;
-			buf_add(&one, "", 0);
-			(void)expand(&one, p + 1, (size_t)(e - p - 1), mac, nmac,
-			    1, msg, sizeof(msg));
-			inlrules[nrule++] = strdup(one.s);
-		} else {
-			snprintf(err, errsz, "timex.txt:%lu: cannot read line",
-			    line);
-			goto done;
-		}
-next:
-		s = e + 1;
-	}
-	/* the macros as named groups, called by (?&NAME) */
-	one.n = 0;
-	buf_add(&one, "(?(DEFINE)", 10);
-	for (i = 0; i < nmac; i++) {
-		buf_add(&one, "(?<", 3);
-		buf_add(&one, mac[i].name, strlen(mac[i].name));
-		buf_add(&one, ">", 1);
-		buf_add(&one, mac[i].pat, strlen(mac[i].pat));
-		buf_add(&one, ")", 1);
-	}
-	buf_add(&one, ")", 1);
-	all.n = 0;
-	buf_add(&all, one.s, one.n);
-	buf_add(&all, "(?:", 3);
-	for (i = 0; i < nrule; i++) {
-		snprintf(msg, sizeof(msg), "%s(?<R%d>", i ? "|" : "", i);
-		buf_add(&all, msg, strlen(msg));
-		first_guard(&all, inlrules[i]);
-		buf_add(&all, rules[i], strlen(rules[i]));
-		buf_add(&all, ")", 1);
-	}
-	buf_add(&all, ")(?![A-Za-z0-9])", 16);
-	/* anchored when compiled: a match-time PCRE2_ANCHORED loses the JIT */
-	if (re_compile(&re_timex, all.s, all.n, PCRE2_CASELESS | PCRE2_ANCHORED,
-	    msg,
-	    sizeof(msg)) == -1) {
-		snprintf(err, errsz, "timex.txt: %s", msg);
-		goto done;
-	}
-	for (i = 0; i < nrule; i++) {
-		snprintf(msg, sizeof(msg), "R%d", i);
-		rulegroup[i] = pcre2_substring_number_from_name(re_timex.code,
-		    (PCRE2_SPTR)msg);
-	}
-	ready = 1;
-	rc = 0;
-done:
-	for (i = 0; i < nmac; i++) {
-		free(mac[i].pat);
-		free(mac[i].inl);
-	}
-	for (i = 0; i < nrule; i++) {
-		free(rules[i]);
-		free(inlrules[i]);
-	}
-	free(all.s);
-	free(one.s);
-	return rc;
-}
-
-void
-timex_free(void)
-{
-	if (ready)
-		re_free(&re_timex);
-	free(swords);
-	swords = NULL;
-	nswords = capswords = 0;
-	ready = 0;
-}
-
-void
-timexvec_free(struct timexvec *tv)
-{
-	free(tv->v);
-	memset(tv, 0, sizeof(*tv));
-}
-
-const char *
-timex_type_name(int t)
-{
-	static const char *names[] = { "DATE", "TIME", "DURATION", "SET" };
-
-	return t >= 0 && t <= 3 ? names[t] : "DATE";
-}
+#include "timex_int.h"
 
 /* --- calendar arithmetic ------------------------------------------- */
 
@@ -1243,37 +816,30 @@ features(const char *s, size_t n, struct ttok *t, int nt, struct feat *f)
 
 /*
  * The tense around s[a..b): -1 past, 1 future, 0 unknown, from the
- * nearest auxiliary or past-tense verb, the ones before the expression
- * counting double.
+ * nearest auxiliary or past-tense verb among the sentence's words, the
+ * ones before the expression counting double.
  */
 static int
-tense(const char *s, size_t n, size_t a, size_t b)
+tense(const char *s, size_t n, const struct swords *sw, size_t a, size_t b)
 {
-	size_t i, best = (size_t)-1;
+	size_t lo = a > 240 ? a - 240 : 0, hi = b + 160, best = (size_t)-1;
+	size_t k, l, h;
 	int t = 0, prevaux = 0;
 
 	/* a window around the expression, so long sentences stay linear */
-	i = a > 240 ? a - 240 : 0;
-	if (b + 160 < n)
-		n = b + 160;
-	while (i > 0 && i < n && isalpha((unsigned char)s[i - 1]))
-		i++;
-	while (i < n) {
-		size_t j, dist, len;
-		int v = 2, fl;
+	for (l = 0, h = sw->n; l < h; ) {
+		k = l + (h - l) / 2;
+		if (sw->v[k].start < lo)
+			l = k + 1;
+		else
+			h = k;
+	}
+	for (k = l; k < sw->n && sw->v[k].start < hi; k++) {
+		size_t i = sw->v[k].start, j = sw->v[k].end, len = j - i, dist;
+		int v = 2, fl = sw->v[k].flags;
 
-		if (!isalpha((unsigned char)s[i])) {
-			i++;
+		if (i >= a && i < b)
 			continue;
-		}
-		for (j = i; j < n && isalpha((unsigned char)s[j]); j++)
-			;
-		len = j - i;
-		if (i >= a && i < b) {
-			i = j;
-			continue;
-		}
-		fl = word_flags(s + i, len);
 		if (fl & WF_FUT)
 			v = 1;
 		else if (fl & WF_PAST)
@@ -1281,7 +847,7 @@ tense(const char *s, size_t n, size_t a, size_t b)
 		else if (fl & WF_PRES)
 			v = 0;
 		else if (len >= 5 && (s[j - 2] | 0x20) == 'e' &&
-		    (s[j - 1] | 0x20) == 'd' && !isupper((unsigned char)s[i]))
+		    (s[j - 1] | 0x20) == 'd' && islower((unsigned char)s[i]))
 			v = -1;
 		if (v == 1 && len == 3 && (s[i] | 0x20) == 's' &&
 		    !(j + 3 < n && memcmp(s + j, " to ", 4) == 0))
@@ -1296,7 +862,6 @@ tense(const char *s, size_t n, size_t a, size_t b)
 				t = v;
 			}
 		}
-		i = j;
 	}
 	return t;
 }
@@ -1885,14 +1450,14 @@ put_date_value(char *v, size_t sz, const struct tdate *t)
 	}
 }
 
-static int
-normalise(struct timex_state *st, const char *s, size_t n, size_t a,
-    size_t b, int rule, struct timex *out)
+int
+timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
+    size_t b, int rt, const struct swords *sw, struct timex *out)
 {
 	struct ttok t[MAXTOK];
 	struct feat f;
 	struct tdate td;
-	int nt, tn, setref = 0, rt = ruletype[rule];
+	int nt, tn, setref = 0;
 	char *v = out->value;
 	size_t sz = sizeof(out->value);
 	char span[256];
@@ -1906,7 +1471,7 @@ normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 	if (nt == 0)
 		return -1;
 	features(span, sl, t, nt, &f);
-	tn = tense(s, n, a, b);
+	tn = tense(s, n, sw, a, b);
 	out->start = a;
 	out->end = b;
 
@@ -2112,187 +1677,4 @@ timex_doc(struct timex_state *st, const char *date, size_t n)
 	}
 	st->dct.gran = 'D';
 	st->ref = st->dct;
-}
-
-static int
-isalnum_ascii(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
-	    (c | 0x20) <= 'z');
-}
-
-static int
-all_digits(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
-
-/* After a number ending at j: 10:30, 6/14, 3 p.m., 5 pm, 4 in the. */
-static int
-clockish(const char *s, size_t n, size_t j)
-{
-	if (j < n && (s[j] == ':' || s[j] == '/' || s[j] == '-'))
-		return 1;
-	if (j < n && s[j] == ' ')
-		j++;
-	if (j + 1 < n && ((s[j] | 0x20) == 'a' || (s[j] | 0x20) == 'p') &&
-	    (s[j + 1] == '.' || (s[j + 1] | 0x20) == 'm'))
-		return 1;
-	if (j + 1 < n && s[j] == 'o' && s[j + 1] == '\'')
-		return 1;
-	return j + 6 < n && memcmp(s + j, "in the", 6) == 0;
-}
-
-/* Is the word at s one that makes the number before it no time? */
-static int
-notnum(const char *s, size_t n)
-{
-	size_t j = 0;
-
-	while (j < n && isalnum_ascii((unsigned char)s[j]))
-		j++;
-	return (word_flags(s, j) & WF_NOTNUM) != 0;
-}
-
-static int
-push(struct timexvec *tv, const struct timex *x)
-{
-	if (tv->n == tv->cap) {
-		size_t nc = tv->cap ? tv->cap * 2 : 16;
-		struct timex *nv;
-
-		if ((nv = reallocarray(tv->v, nc, sizeof(*nv))) == NULL)
-			return -1;
-		tv->v = nv;
-		tv->cap = nc;
-	}
-	tv->v[tv->n++] = *x;
-	return 0;
-}
-
-/*
- * Find and normalise the time expressions of one sentence (white space
- * folded).  Returns 0, or -1 when out of memory.
- */
-int
-timex_sentence(struct timex_state *st, const char *s, size_t n,
-    struct timexvec *tv)
-{
-	size_t i = 0, w, pos = 0, tried = 0;
-	int any = 0;
-
-	tv->n = 0;
-	nswords = 0;
-	while (i < n) {
-		size_t j;
-		int dig = 0, fl;
-
-		if (!isalnum_ascii((unsigned char)s[i])) {
-			i++;
-			continue;
-		}
-		for (j = i; j < n && isalnum_ascii((unsigned char)s[j]); j++)
-			dig |= s[j] <= '9';
-		fl = dig ? WF_TRIGGER | WF_PREFIX : word_flags(s + i, j - i) &
-		    (WF_TRIGGER | WF_PREFIX | WF_CROSS);
-		/* $5, 5%, 5 million: numbers that are no time */
-		if (dig && ((i > 0 && s[i - 1] == '$') || (j < n &&
-		    s[j] == '%') || (j + 1 < n && s[j] == ' ' &&
-		    isalnum_ascii((unsigned char)s[j + 1]) && notnum(s + j + 1,
-		    n - j - 1))))
-			fl = WF_PREFIX;
-		/*
-		 * A bare number of one to three digits is a time only
-		 * with a unit or month after it, which triggers anyway,
-		 * or as a clock time or a date in numbers.
-		 */
-		else if (dig && j - i <= 3 && all_digits(s + i, j - i) &&
-		    !clockish(s, n, j))
-			fl = WF_PREFIX;
-		if (fl != 0 || any) {
-			if (nswords == capswords) {
-				size_t nc = capswords ? capswords * 2 : 64;
-				struct sword *nw;
-
-				if ((nw = reallocarray(swords, nc,
-				    sizeof(*nw))) == NULL)
-					return -1;
-				swords = nw;
-				capswords = nc;
-			}
-			swords[nswords].start = i;
-			swords[nswords].end = j;
-			swords[nswords].flags = fl;
-			nswords++;
-		}
-		any |= fl & WF_TRIGGER;
-		i = j;
-	}
-	if (!any)
-		return 0;
-	for (w = 0; w < nswords; w++) {
-		size_t k, j, base, wlen, e;
-
-		if (!(swords[w].flags & WF_TRIGGER) || swords[w].start < pos)
-			continue;
-		/* back over the modifiers the expression may start with */
-		for (k = w; k > 0 && w - k < 6 && swords[k - 1].start >= pos &&
-		    (swords[k - 1].flags & WF_PREFIX) &&
-		    swords[k].start - swords[k - 1].end <= 3; k--)
-			;
-		if (k < tried)
-			k = tried;	/* an anchored try gives what it gave */
-		for (j = k; j <= w; j++) {
-			size_t c = swords[j].start;
-			struct timex x;
-			int r, g;
-			PCRE2_SIZE *ov;
-
-			if (swords[j].flags & WF_CROSS)
-				continue;
-
-			if (c > 0 && s[c - 1] == '\'' && s[c] <= '9' &&
-			    (c == 1 || !isalnum_ascii((unsigned char)s[c - 2])))
-				c--;
-			else if (c > 0 && (s[c - 1] == '$' || (s[c] <= '9' &&
-			    c > 1 && (s[c - 1] == '.' || s[c - 1] == ',' ||
-			    s[c - 1] == ':' || s[c - 1] == '/' ||
-			    s[c - 1] == '-') && isalnum_ascii(
-			    (unsigned char)s[c - 2]))))
-				continue;
-			/*
-			 * A window of the sentence as the subject: no
-			 * expression is longer, and pcre2's work per call
-			 * then stays bounded in long sentences.
-			 */
-			base = c > WINBACK ? c - WINBACK : 0;
-			wlen = n - base > WINLEN ? WINLEN : n - base;
-			tried = j + 1;
-			if (pcre2_jit_match(re_timex.code, (PCRE2_SPTR)s + base,
-			    wlen, c - base, 0, re_timex.md,
-			    re_timex.mc) <= 0)
-				continue;
-			ov = pcre2_get_ovector_pointer(re_timex.md);
-			for (r = 0; r < nrule; r++) {
-				g = rulegroup[r];
-				if (g > 0 && ov[2 * g] != PCRE2_UNSET)
-					break;
-			}
-			e = base + ov[1];
-			if (r == nrule || e <= c)
-				continue;
-			if (normalise(st, s, n, c, e, r, &x) == -1)
-				continue;
-			if (push(tv, &x) == -1)
-				return -1;
-			pos = e;
-			break;
-		}
-	}
-	return 0;
 }

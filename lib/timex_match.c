@@ -1,0 +1,717 @@
+/*
+ * Time expressions to TIMEX3, the finding half.  A sentence is looked at
+ * only if it holds a trigger word (a digit, a month, a weekday, a unit,
+ * "now" ...).  Each rule of the grammar (data/timex.txt) is compiled on
+ * its own, anchored; a try at a word start runs, in the grammar's order,
+ * only the rules that can begin with that word (found once per word by
+ * pcre2's partial matching), and the first that matches gives the
+ * extent.  timex_norm.c gives the value.
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "re.h"
+#include "timex_int.h"
+
+extern const char data_timex[];
+extern const unsigned long data_timex_len;
+
+#define MAXRULES	128
+#define MASKW		(MAXRULES / 64)
+#define MAXMASKS	1024
+#define WORDMAX		16
+#define WTABSZ		4096
+#define WINBACK		32	/* bytes before a match its lookbehinds see */
+#define WINLEN		512	/* the subject pcre2 sees from there */
+#define TRYKEY		29	/* bytes of a try's start that choose its rules */
+#define TRYTABSZ	16384	/* two ways */
+#define BLOOMBITS	(1 << 16)
+
+struct wslot {
+	char		w[WORDMAX];
+	unsigned char	len;
+	unsigned char	flags;
+};
+
+/* the rules a try may run, by the exact bytes the try starts with */
+struct tryent {
+	unsigned short	mask;	/* 1 + index into masks; 0 all rules */
+	unsigned char	len;
+	char		key[TRYKEY];
+};
+
+struct buf {
+	char	*s;
+	size_t	 n, cap;
+};
+
+struct macro {
+	char	 name[24];
+	char	*pat;		/* with the macros before it written out */
+};
+
+/* the rules that can start with a word: one bit a rule */
+struct rmask {
+	uint64_t	b[MASKW];
+};
+
+static pcre2_code		*rulecode[MAXRULES];
+static char			 ruletype[MAXRULES];
+static int			 nrule;
+static struct rmask		 always;	/* rules starting with a lookbehind */
+static struct rmask		 masks[MAXMASKS];
+static size_t			 nmasks;
+static struct tryent		 trytab[TRYTABSZ];
+static pcre2_match_data		*md;
+static pcre2_match_context	*mc;
+static struct wslot		 wtab[WTABSZ];
+/* a bit per hash of the words the table holds: most words of a text
+ * are rejected here without a probe */
+static uint64_t			 bloom[BLOOMBITS / 64];
+static struct sword		*swords;
+static size_t			 nswords, capswords;
+static int			 ready;
+
+static const char *fut_words[] = { "will", "ll", "shall", "won", "going",
+    "plans", "plan", "planning", "expected", "expects", "scheduled",
+    "slated", "due", "would", "tomorrow", "upcoming", "hopes", "intends",
+    "aims", NULL };
+static const char *past_words[] = { "was", "were", "had", "did", "said",
+    "told", "ago", "yesterday", "last", "earlier", "came", "went", "took",
+    "made", "met", "began", "rose", "fell", "lost", "saw", "gave", "got",
+    "left", "held", "sold", "paid", "wrote", "spoke", "ran", "hit", "led",
+    "announced", "reported", NULL };
+static const char *pres_words[] = { "is", "are", "says", "say", "now",
+    NULL };
+static const char *aux_words[] = { "is", "are", "be", "being", NULL };
+static const char *notnum_words[] = { "percent", "million", "billion",
+    "trillion", "cents", "points", "shares", "people", "dollars", "yen",
+    "marks", "pounds", "francs", "euros", "tons", "barrels", NULL };
+
+static void	 buf_add(struct buf *, const char *, size_t);
+static int	 expand(struct buf *, const char *, size_t, struct macro *,
+		    int, char *, size_t);
+static void	 word_add(const char *, size_t, int);
+static struct wslot *word_find(const char *, size_t, uint64_t);
+static unsigned short mask_of(const char *, size_t, const struct rmask *);
+
+/* --- the grammar --------------------------------------------------- */
+
+static void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		size_t nc = (b->n + n + 1) * 2;
+		char *ns;
+
+		if ((ns = realloc(b->s, nc)) == NULL)
+			abort();
+		b->s = ns;
+		b->cap = nc;
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+/* Copy s[0..n) to b with {NAME} replaced by the macro's pattern. */
+static int
+expand(struct buf *b, const char *s, size_t n, struct macro *mac, int nmac,
+    char *err, size_t errsz)
+{
+	size_t i = 0, j;
+	int k;
+
+	while (i < n) {
+		if (s[i] == '{' && i + 1 < n && s[i + 1] >= 'A' &&
+		    s[i + 1] <= 'Z') {
+			for (j = i + 1; j < n && ((s[j] >= 'A' && s[j] <= 'Z') ||
+			    (s[j] >= '0' && s[j] <= '9') || s[j] == '_'); j++)
+				;
+			if (j < n && s[j] == '}') {
+				for (k = 0; k < nmac; k++)
+					if (strlen(mac[k].name) == j - i - 1 &&
+					    memcmp(mac[k].name, s + i + 1,
+					    j - i - 1) == 0)
+						break;
+				if (k == nmac) {
+					snprintf(err, errsz, "unknown macro "
+					    "{%.*s}", (int)(j - i - 1), s + i + 1);
+					return -1;
+				}
+				buf_add(b, "(?:", 3);
+				buf_add(b, mac[k].pat, strlen(mac[k].pat));
+				buf_add(b, ")", 1);
+				i = j + 1;
+				continue;
+			}
+		}
+		buf_add(b, s + i, 1);
+		i++;
+	}
+	return 0;
+}
+
+static void
+word_add(const char *w, size_t n, int flags)
+{
+	uint64_t h;
+	size_t i;
+
+	if (n == 0 || n >= WORDMAX)
+		return;
+	h = hash_bytes(w, n);
+	bloom[(h >> 20) % BLOOMBITS / 64] |= (uint64_t)1 << ((h >> 20) % 64);
+	for (i = h & (WTABSZ - 1); wtab[i].len != 0; i = (i + 1) & (WTABSZ - 1))
+		if (wtab[i].len == n && memcmp(wtab[i].w, w, n) == 0) {
+			wtab[i].flags |= (unsigned char)flags;
+			return;
+		}
+	memcpy(wtab[i].w, w, n);
+	wtab[i].len = (unsigned char)n;
+	wtab[i].flags = (unsigned char)flags;
+}
+
+/*
+ * The table's entry for the word s[0..n) (ASCII letters, any case) whose
+ * lower case hashes to h (FNV-1a, as hash_bytes).
+ */
+static struct wslot *
+word_find(const char *s, size_t n, uint64_t h)
+{
+	size_t i, k;
+
+	if (n >= WORDMAX || !(bloom[(h >> 20) % BLOOMBITS / 64] &
+	    ((uint64_t)1 << ((h >> 20) % 64))))
+		return NULL;
+	for (i = h & (WTABSZ - 1); wtab[i].len != 0; i = (i + 1) & (WTABSZ - 1))
+		if (wtab[i].len == n) {
+			for (k = 0; k < n && (s[k] | 0x20) == wtab[i].w[k]; k++)
+				;
+			if (k == n)
+				return &wtab[i];
+		}
+	return NULL;
+}
+
+static uint64_t
+word_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	while (n-- > 0) {
+		h ^= (unsigned char)(*s++ | 0x20);
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/*
+ * The mask of the rules that can match a text starting with the bytes
+ * subj[0..len): pcre2 says so by a partial (or whole) match of them
+ * alone.  Rules with a lookbehind at their start are always tried.
+ * Returns 1 + the mask's index, 0 when the table is full (all rules).
+ */
+static unsigned short
+mask_of(const char *subj, size_t len, const struct rmask *within)
+{
+	struct rmask m = always;
+	size_t i;
+	int r;
+
+	for (r = 0; r < nrule; r++) {
+		int rc;
+
+		if (!(within->b[r / 64] & ((uint64_t)1 << (r % 64))) ||
+		    (m.b[r / 64] & ((uint64_t)1 << (r % 64))))
+			continue;
+		rc = pcre2_match(rulecode[r], (PCRE2_SPTR)subj, len, 0,
+		    PCRE2_PARTIAL_HARD, md, mc);
+		if (rc >= 0 || rc == PCRE2_ERROR_PARTIAL)
+			m.b[r / 64] |= (uint64_t)1 << (r % 64);
+	}
+	for (i = 0; i < nmasks; i++)
+		if (memcmp(&masks[i], &m, sizeof(m)) == 0)
+			return (unsigned short)(i + 1);
+	if (nmasks == MAXMASKS)
+		return 0;
+	masks[nmasks++] = m;
+	return (unsigned short)nmasks;
+}
+
+/*
+ * The rules that can match a text starting with s[0..n) and within a
+ * set of rules, from a cache.
+ */
+static const struct rmask *
+rules_for(const char *s, size_t n, const struct rmask *within)
+{
+	struct tryent *te;
+	uint64_t h;
+
+	if (n > TRYKEY)
+		n = TRYKEY;
+	h = hash_bytes(s, n);
+	te = &trytab[h & (TRYTABSZ - 2)];
+	if (te->len != n || memcmp(te->key, s, n) != 0)
+		te++;
+	if (te->len != n || memcmp(te->key, s, n) != 0) {
+		/* the way to fill: by a bit of the hash no set index uses */
+		te -= !((h >> 32) & 1);
+		memcpy(te->key, s, n);
+		te->len = (unsigned char)n;
+		te->mask = mask_of(s, n, within);
+	}
+	return te->mask == 0 ? within : &masks[te->mask - 1];
+}
+
+static int
+popcount(const struct rmask *m)
+{
+	int i, k = 0;
+
+	for (i = 0; i < MASKW; i++)
+		k += __builtin_popcountll(m->b[i]);
+	return k;
+}
+
+/*
+ * The rules a try at s[0..n) runs: those that can match a text starting
+ * with its first word (a number's first digit only, so numbers make few
+ * keys) and, when that leaves many, with the start of the next word too.
+ */
+static const struct rmask *
+try_rules(const char *s, size_t n1, size_t n2)
+{
+	static struct rmask all;
+	const struct rmask *m;
+
+	memset(&all, 0xff, sizeof(all));
+	m = rules_for(s, n1, &all);
+	if (n2 > n1 && popcount(m) > 6)
+		m = rules_for(s, n2, m);
+	return m;
+}
+
+int
+timex_init(char *err, size_t errsz)
+{
+	/* strnlen: the embedded length may count padding after the NUL */
+	const char *s = data_timex, *end = data_timex + strnlen(data_timex,
+	    data_timex_len);
+	struct macro mac[64];
+	int nmac = 0, i, ec, rc = -1;
+	struct buf one = { NULL, 0, 0 };
+	unsigned long line = 0;
+	char msg[200];
+	PCRE2_SIZE off;
+
+	if (ready)
+		return 0;
+	{
+		static const char **lists[] = { fut_words, past_words,
+		    pres_words, aux_words, notnum_words };
+		static const int fl[] = { WF_FUT, WF_PAST, WF_PRES, WF_AUX,
+		    WF_NOTNUM };
+		const char **w;
+
+		for (i = 0; i < 5; i++)
+			for (w = lists[i]; *w != NULL; w++)
+				word_add(*w, strlen(*w), fl[i]);
+	}
+	md = pcre2_match_data_create(32, NULL);
+	mc = pcre2_match_context_create(NULL);
+	if (md == NULL || mc == NULL) {
+		snprintf(err, errsz, "out of memory");
+		goto done;
+	}
+	/* no input may make a rule backtrack for long */
+	pcre2_set_match_limit(mc, 100000);
+	pcre2_set_depth_limit(mc, 1000);
+	memset(&always, 0, sizeof(always));
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end, *p, *w;
+
+		line++;
+		if (e == s || *s == '#')
+			goto next;
+		if ((size_t)(e - s) > 4 && memcmp(s, "def ", 4) == 0) {
+			for (p = s + 4; p < e && *p != ' '; p++)
+				;
+			if (nmac == 64 || p - s - 4 >= 24 || p == e) {
+				snprintf(err, errsz, "timex.txt:%lu: bad def",
+				    line);
+				goto done;
+			}
+			memcpy(mac[nmac].name, s + 4, (size_t)(p - s - 4));
+			mac[nmac].name[p - s - 4] = '\0';
+			one.n = 0;
+			buf_add(&one, "", 0);
+			if (expand(&one, p + 1, (size_t)(e - p - 1), mac, nmac,
+			    msg, sizeof(msg)) == -1) {
+				snprintf(err, errsz, "timex.txt:%lu: %s", line,
+				    msg);
+				goto done;
+			}
+			if ((mac[nmac].pat = strdup(one.s)) == NULL) {
+				snprintf(err, errsz, "out of memory");
+				goto done;
+			}
+			nmac++;
+		} else if ((size_t)(e - s) > 8 && (memcmp(s, "trigger ", 8) == 0 ||
+		    memcmp(s, "prefix ", 7) == 0 || memcmp(s, "cross ", 6) == 0)) {
+			int fl = *s == 't' ? WF_TRIGGER : *s == 'p' ? WF_PREFIX :
+			    WF_PREFIX | WF_CROSS;
+
+			for (p = memchr(s, ' ', (size_t)(e - s)); p < e; p = w) {
+				while (p < e && *p == ' ')
+					p++;
+				for (w = p; w < e && *w != ' '; w++)
+					;
+				word_add(p, (size_t)(w - p), fl);
+			}
+		} else if ((size_t)(e - s) > 5 && memcmp(s, "rule ", 5) == 0) {
+			static const char types[] = "DATE\0TIME\0DURATION\0SET\0ANY";
+			static const char tc[] = "DTUSA";
+			const char *t = types;
+			int k;
+
+			for (p = s + 5; p < e && *p != ' '; p++)
+				;
+			for (k = 0; k < 5; k++, t += strlen(t) + 1)
+				if (strlen(t) == (size_t)(p - s - 5) &&
+				    memcmp(t, s + 5, strlen(t)) == 0)
+					break;
+			if (k == 5 || nrule == MAXRULES || p == e) {
+				snprintf(err, errsz, "timex.txt:%lu: bad rule",
+				    line);
+				goto done;
+			}
+			one.n = 0;
+			buf_add(&one, "(?:", 3);
+			if (expand(&one, p + 1, (size_t)(e - p - 1), mac, nmac,
+			    msg, sizeof(msg)) == -1) {
+				snprintf(err, errsz, "timex.txt:%lu: %s", line,
+				    msg);
+				goto done;
+			}
+			/* a match ends at a word end */
+			buf_add(&one, ")(?![A-Za-z0-9])", 16);
+			/* anchored when compiled: PCRE2_ANCHORED at match
+			 * time would lose the JIT */
+			rulecode[nrule] = pcre2_compile((PCRE2_SPTR)one.s, one.n,
+			    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
+			    PCRE2_CASELESS | PCRE2_ANCHORED, &ec, &off, NULL);
+			if (rulecode[nrule] == NULL) {
+				PCRE2_UCHAR ebuf[160];
+
+				pcre2_get_error_message(ec, ebuf, sizeof(ebuf));
+				snprintf(err, errsz, "timex.txt:%lu: %s", line,
+				    (char *)ebuf);
+				goto done;
+			}
+			(void)pcre2_jit_compile(rulecode[nrule],
+			    PCRE2_JIT_COMPLETE);
+			if (p[1] == '(' && p[2] == '?' && p[3] == '<' &&
+			    (p[4] == '=' || p[4] == '!'))
+				always.b[nrule / 64] |= (uint64_t)1 <<
+				    (nrule % 64);
+			ruletype[nrule++] = tc[k];
+		} else {
+			snprintf(err, errsz, "timex.txt:%lu: cannot read line",
+			    line);
+			goto done;
+		}
+next:
+		s = e + 1;
+	}
+	ready = 1;
+	rc = 0;
+done:
+	for (i = 0; i < nmac; i++)
+		free(mac[i].pat);
+	free(one.s);
+	if (rc == -1)
+		timex_free();
+	return rc;
+}
+
+void
+timex_free(void)
+{
+	int i;
+
+	for (i = 0; i < nrule; i++)
+		pcre2_code_free(rulecode[i]);
+	nrule = 0;
+	pcre2_match_data_free(md);
+	pcre2_match_context_free(mc);
+	md = NULL;
+	mc = NULL;
+	free(swords);
+	swords = NULL;
+	nswords = capswords = 0;
+	nmasks = 0;
+	memset(trytab, 0, sizeof(trytab));
+	memset(wtab, 0, sizeof(wtab));
+	memset(bloom, 0, sizeof(bloom));
+	ready = 0;
+}
+
+void
+timexvec_free(struct timexvec *tv)
+{
+	free(tv->v);
+	memset(tv, 0, sizeof(*tv));
+}
+
+const char *
+timex_type_name(int t)
+{
+	static const char *names[] = { "DATE", "TIME", "DURATION", "SET" };
+
+	return t >= 0 && t <= 3 ? names[t] : "DATE";
+}
+
+/* --- the sentence ---------------------------------------------------- */
+
+static int
+has_digit(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
+static int
+isalnum_ascii(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+	    (c | 0x20) <= 'z');
+}
+
+static int
+all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* After a number ending at j: 10:30, 6/14, 3 p.m., 5 pm, 4 in the. */
+static int
+clockish(const char *s, size_t n, size_t j)
+{
+	if (j < n && (s[j] == ':' || s[j] == '/' || s[j] == '-'))
+		return 1;
+	if (j < n && s[j] == ' ')
+		j++;
+	if (j + 1 < n && ((s[j] | 0x20) == 'a' || (s[j] | 0x20) == 'p') &&
+	    (s[j + 1] == '.' || (s[j + 1] | 0x20) == 'm'))
+		return 1;
+	if (j + 1 < n && s[j] == 'o' && s[j + 1] == '\'')
+		return 1;
+	return j + 6 < n && memcmp(s + j, "in the", 6) == 0;
+}
+
+/* Is the word at s one that makes the number before it no time? */
+static int
+notnum(const char *s, size_t n)
+{
+	size_t j = 0;
+	struct wslot *w;
+
+	while (j < n && isalnum_ascii((unsigned char)s[j]))
+		j++;
+	return (w = word_find(s, j, word_hash(s, j))) != NULL &&
+	    (w->flags & WF_NOTNUM);
+}
+
+static int
+push(struct timexvec *tv, const struct timex *x)
+{
+	if (tv->n == tv->cap) {
+		size_t nc = tv->cap ? tv->cap * 2 : 16;
+		struct timex *nv;
+
+		if ((nv = reallocarray(tv->v, nc, sizeof(*nv))) == NULL)
+			return -1;
+		tv->v = nv;
+		tv->cap = nc;
+	}
+	tv->v[tv->n++] = *x;
+	return 0;
+}
+
+/*
+ * Find and normalise the time expressions of one sentence (white space
+ * folded).  Returns 0, or -1 when out of memory.
+ */
+int
+timex_sentence(struct timex_state *st, const char *s, size_t n,
+    struct timexvec *tv)
+{
+	size_t i = 0, w, pos = 0, tried = 0;
+	struct swords sw;
+	int any = 0;
+
+	tv->n = 0;
+	nswords = 0;
+	while (i < n) {
+		struct wslot *ws;
+		uint64_t h;
+		size_t j;
+		int dig = 0, fl, all;
+
+		if (!isalnum_ascii((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		h = 0xcbf29ce484222325ULL;
+		for (j = i; j < n && isalnum_ascii((unsigned char)s[j]); j++) {
+			dig |= s[j] <= '9';
+			h = (h ^ (unsigned char)(s[j] | 0x20)) *
+			    0x100000001b3ULL;
+		}
+		all = dig || (ws = word_find(s + i, j - i, h)) == NULL ? 0 :
+		    ws->flags;
+		fl = dig ? WF_TRIGGER | WF_PREFIX : all & (WF_TRIGGER |
+		    WF_PREFIX | WF_CROSS);
+		/* $5, 5%, 5 million: numbers that are no time */
+		if (dig && ((i > 0 && s[i - 1] == '$') || (j < n &&
+		    s[j] == '%') || (j + 1 < n && s[j] == ' ' &&
+		    isalnum_ascii((unsigned char)s[j + 1]) && notnum(s + j + 1,
+		    n - j - 1))))
+			fl = WF_PREFIX;
+		/* the possessive 's: inside an expression, never first */
+		else if (!dig && j - i == 1 && (s[i] | 0x20) == 's' && i >= 2 &&
+		    s[i - 1] == '\'' && isalnum_ascii((unsigned char)s[i - 2]))
+			fl = WF_PREFIX | WF_CROSS;
+		/*
+		 * A bare number of one to three digits is a time only
+		 * with a unit or month after it, which triggers anyway,
+		 * or as a clock time or a date in numbers.
+		 */
+		else if (dig && j - i <= 3 && all_digits(s + i, j - i) &&
+		    !clockish(s, n, j))
+			fl = WF_PREFIX;
+		if (nswords == capswords) {
+			size_t nc = capswords ? capswords * 2 : 64;
+			struct sword *nw;
+
+			if ((nw = reallocarray(swords, nc, sizeof(*nw))) == NULL)
+				return -1;
+			swords = nw;
+			capswords = nc;
+		}
+		swords[nswords].start = i;
+		swords[nswords].end = j;
+		/* the tense flags for the normaliser, the scan's for the scan */
+		swords[nswords].flags = fl | (all & ~(WF_TRIGGER | WF_PREFIX |
+		    WF_CROSS));
+		nswords++;
+		any |= fl & WF_TRIGGER;
+		i = j;
+	}
+	if (!any)
+		return 0;
+	sw.v = swords;
+	sw.n = nswords;
+	for (w = 0; w < nswords; w++) {
+		size_t k, j, base, wlen, e;
+
+		if (!(swords[w].flags & WF_TRIGGER) || swords[w].start < pos)
+			continue;
+		/* back over the modifiers the expression may start with */
+		for (k = w; k > 0 && w - k < 6 && swords[k - 1].start >= pos &&
+		    (swords[k - 1].flags & WF_PREFIX) &&
+		    swords[k].start - swords[k - 1].end <= 3; k--)
+			;
+		if (k < tried)
+			k = tried;	/* an anchored try gives what it gave */
+		for (j = k; j <= w; j++) {
+			size_t c = swords[j].start;
+			const struct rmask *rm;
+			struct timex x;
+			size_t key, key2;
+			int r, q;
+			PCRE2_SIZE *ov;
+
+			if (swords[j].flags & WF_CROSS)
+				continue;
+			/* the bytes that choose the rules: see try_rules() */
+			key = key2 = has_digit(s + c, swords[j].end - c) ? c +
+			    1 + (s[c] == '\'') : swords[j].end;
+			/* the next word whole if the grammar knows it, else
+			 * its first byte: words outside the grammar make few
+			 * keys */
+			if (key == swords[j].end && j + 1 < nswords &&
+			    swords[j + 1].start - key <= 2)
+				key2 = swords[j + 1].flags & (WF_PREFIX |
+				    WF_TRIGGER) && !has_digit(s +
+				    swords[j + 1].start, swords[j + 1].end -
+				    swords[j + 1].start) ? swords[j + 1].end :
+				    swords[j + 1].start + 1;
+			if (c > 0 && s[c - 1] == '\'' && s[c] <= '9' &&
+			    (c == 1 || !isalnum_ascii((unsigned char)s[c - 2])))
+				c--;
+			else if (c > 0 && (s[c - 1] == '$' || (s[c] <= '9' &&
+			    c > 1 && (s[c - 1] == '.' || s[c - 1] == ',' ||
+			    s[c - 1] == ':' || s[c - 1] == '/' ||
+			    s[c - 1] == '-') && isalnum_ascii(
+			    (unsigned char)s[c - 2]))))
+				continue;
+			/*
+			 * A window of the sentence as the subject: no
+			 * expression is longer, and pcre2's work per call
+			 * then stays bounded in long sentences.
+			 */
+			base = c > WINBACK ? c - WINBACK : 0;
+			wlen = n - base > WINLEN ? WINLEN : n - base;
+			tried = j + 1;
+			rm = try_rules(s + c, key - c, key2 - c);
+			for (q = 0, r = -1; q < MASKW && r < 0; q++) {
+				uint64_t m = rm->b[q];
+
+				while (m != 0) {
+					int b = __builtin_ctzll(m);
+
+					m &= m - 1;
+					if (q * 64 + b >= nrule)
+						break;
+					if (pcre2_jit_match(rulecode[q * 64 + b],
+					    (PCRE2_SPTR)s + base, wlen, c - base,
+					    0, md, mc) >= 0) {
+						r = q * 64 + b;
+						break;
+					}
+				}
+			}
+			if (r < 0)
+				continue;
+			ov = pcre2_get_ovector_pointer(md);
+			e = base + ov[1];
+			if (e <= c)
+				continue;
+			if (timex_normalise(st, s, n, c, e, ruletype[r], &sw,
+			    &x) == -1)
+				continue;
+			if (push(tv, &x) == -1)
+				return -1;
+			pos = e;
+			break;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,798 @@
+/*
+ * Sentence similarity for nmerge.  A sentence becomes a short array of
+ * tokens: stem hashes (Snowball), synonym groups (data/nmerge_syn.txt),
+ * idf weights (data/nmerge_idf.txt) and flags for numbers, times and
+ * negations.  A pair of sentences becomes SIM_NFEAT features, and a
+ * logistic model (data/nmerge_model.txt) turns them into a probability.
+ */
+#include <ctype.h>
+#include <libstemmer.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "lexicon.h"
+#include "sim.h"
+#include "tok.h"
+#include "utf8.h"
+
+#define SIM_MAXTOK	256	/* tokens of a sentence that count */
+#define WORDMAX		64
+
+struct u64map {
+	uint64_t	*key;		/* 0: empty */
+	uint64_t	*val;
+	size_t		 mask;
+	size_t		 n;
+};
+
+struct sim {
+	struct sb_stemmer	*stemmer;
+	struct lexicon		*stop;
+	struct u64map		 idf;	/* stem hash -> float bits */
+	struct u64map		 syn;	/* stem hash -> group hash */
+	double			 idfmax;
+	double			 w[SIM_NFEAT];
+	double			 bias;
+	struct tokvec		 tv;
+};
+
+extern const char data_nmerge_stop[], data_nmerge_syn[], data_nmerge_idf[],
+    data_nmerge_model[];
+extern const unsigned long data_nmerge_stop_len, data_nmerge_syn_len,
+    data_nmerge_idf_len, data_nmerge_model_len;
+
+static const char *featname[SIM_NFEAT] = {
+	"align_a", "align_b", "align_min", "align_prod", "content_dice",
+	"token_dice", "bigram_dice", "trigram_dice", "lcs_max", "lcs_min",
+	"length_diff", "num_clash", "num_shared", "time_clash", "neg_clash",
+	"name_unmatched", "rest_max", "rest_min", "key_jaccard", "key_clash"
+};
+
+static const char *negwords[] = {
+	"cannot", "n't", "neither", "never", "no", "nobody", "none", "nor",
+	"not", "nothing", "nowhere", "without"
+};
+
+static const char *months[] = {
+	"jan", "january", "feb", "february", "mar", "march", "apr", "april",
+	"may", "may", "jun", "june", "jul", "july", "aug", "august", "sep",
+	"september", "sept", "september", "oct", "october", "nov", "november",
+	"dec", "december"
+};
+
+static const char *weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday"
+};
+
+static const char *numwords[] = {
+	"one", "1", "two", "2", "three", "3", "four", "4", "five", "5",
+	"six", "6", "seven", "7", "eight", "8", "nine", "9", "ten", "10",
+	"eleven", "11", "twelve", "12", "dozen", "12", "twenty", "20",
+	"thirty", "30", "forty", "40", "fifty", "50", "hundred", "100"
+};
+
+static int
+map_put(struct u64map *m, uint64_t k, uint64_t v)
+{
+	size_t i;
+
+	if (k == 0)
+		k = 1;
+	if ((m->n + 1) * 2 > m->mask + 1 || m->key == NULL) {
+		struct u64map nm;
+		size_t size = m->key == NULL ? 1024 : (m->mask + 1) * 2, j;
+
+		nm.key = calloc(size, sizeof(uint64_t));
+		nm.val = calloc(size, sizeof(uint64_t));
+		if (nm.key == NULL || nm.val == NULL) {
+			free(nm.key);
+			free(nm.val);
+			return -1;
+		}
+		nm.mask = size - 1;
+		nm.n = 0;
+		for (j = 0; m->key != NULL && j <= m->mask; j++)
+			if (m->key[j] != 0) {
+				size_t h = m->key[j] & nm.mask;
+
+				while (nm.key[h] != 0)
+					h = (h + 1) & nm.mask;
+				nm.key[h] = m->key[j];
+				nm.val[h] = m->val[j];
+				nm.n++;
+			}
+		free(m->key);
+		free(m->val);
+		*m = nm;
+	}
+	i = k & m->mask;
+	while (m->key[i] != 0 && m->key[i] != k)
+		i = (i + 1) & m->mask;
+	if (m->key[i] == 0) {
+		m->key[i] = k;
+		m->n++;
+	}
+	m->val[i] = v;
+	return 0;
+}
+
+static int
+map_get(const struct u64map *m, uint64_t k, uint64_t *v)
+{
+	size_t i;
+
+	if (m->key == NULL)
+		return 0;
+	if (k == 0)
+		k = 1;
+	i = k & m->mask;
+	while (m->key[i] != 0) {
+		if (m->key[i] == k) {
+			*v = m->val[i];
+			return 1;
+		}
+		i = (i + 1) & m->mask;
+	}
+	return 0;
+}
+
+static void
+map_free(struct u64map *m)
+{
+	free(m->key);
+	free(m->val);
+	memset(m, 0, sizeof(*m));
+}
+
+/* Lower-case and stem w[0..n) into out (room for outsz); its length. */
+size_t
+sim_stem(struct sim *s, const char *w, size_t n, char *out, size_t outsz)
+{
+	char low[WORDMAX * 2];
+	const sb_symbol *st;
+	size_t len;
+	int sl;
+
+	len = utf8_lower(low, sizeof(low), w, n > WORDMAX ? WORDMAX : n);
+	while (len > 0 && low[len - 1] == '.')
+		len--;
+	st = sb_stemmer_stem(s->stemmer, (const sb_symbol *)low, (int)len);
+	if (st == NULL || (sl = sb_stemmer_length(s->stemmer)) <= 0) {
+		sl = (int)(len < outsz ? len : outsz);
+		memcpy(out, low, (size_t)sl);
+		return (size_t)sl;
+	}
+	if ((size_t)sl > outsz)
+		sl = (int)outsz;
+	memcpy(out, st, (size_t)sl);
+	return (size_t)sl;
+}
+
+static double
+getnum(const char **p, const char *end)
+{
+	char buf[64];
+	size_t n = 0;
+
+	while (*p < end && (**p == ' ' || **p == '\t'))
+		(*p)++;
+	while (*p < end && **p != '\n' && **p != ' ' && **p != '\t' &&
+	    n < sizeof(buf) - 1)
+		buf[n++] = *(*p)++;
+	buf[n] = '\0';
+	return strtod(buf, NULL);
+}
+
+static int
+load_model(struct sim *s, const char *src, size_t len)
+{
+	const char *p = src, *end = src + len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = nl ? nl : end, *sp;
+		size_t i;
+
+		if (*p != '#' && eol > p &&
+		    (sp = memchr(p, ' ', (size_t)(eol - p))) != NULL) {
+			size_t nlen = (size_t)(sp - p);
+
+			if (nlen == 4 && memcmp(p, "bias", 4) == 0)
+				s->bias = getnum(&sp, eol);
+			for (i = 0; i < SIM_NFEAT; i++)
+				if (strlen(featname[i]) == nlen &&
+				    memcmp(featname[i], p, nlen) == 0)
+					s->w[i] = getnum(&sp, eol);
+		}
+		p = eol + 1;
+	}
+	return 0;
+}
+
+/* data/nmerge_idf.txt: "#docs N", then "stem<TAB>document frequency". */
+static int
+load_idf(struct sim *s)
+{
+	const char *p = data_nmerge_idf, *end = p + data_nmerge_idf_len;
+	double ndocs = 1000;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = nl ? nl : end, *tab;
+
+		if (eol - p > 6 && memcmp(p, "#docs ", 6) == 0) {
+			const char *q = p + 5;
+
+			ndocs = getnum(&q, eol);
+		} else if (*p != '#' && (tab = memchr(p, '\t', (size_t)(eol -
+		    p))) != NULL) {
+			const char *q = tab + 1;
+			double df = getnum(&q, eol), idf;
+			float f;
+			uint32_t bits;
+
+			idf = log((ndocs + 1) / (df + 1));
+			f = (float)(idf < 0.1 ? 0.1 : idf);
+			memcpy(&bits, &f, sizeof(bits));
+			if (map_put(&s->idf, hash_bytes(p, (size_t)(tab - p)),
+			    bits) == -1)
+				return -1;
+		}
+		p = eol + 1;
+	}
+	s->idfmax = log(ndocs + 1);
+	return 0;
+}
+
+/* data/nmerge_syn.txt: one group of words a line, the first names it. */
+static int
+load_syn(struct sim *s)
+{
+	const char *p = data_nmerge_syn, *end = p + data_nmerge_syn_len;
+	char st[WORDMAX];
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = nl ? nl : end, *w = p;
+		uint64_t group = 0;
+
+		if (*p == '#') {
+			p = eol + 1;
+			continue;
+		}
+		while (w < eol) {
+			const char *we = w;
+			size_t n;
+
+			while (we < eol && *we != ' ')
+				we++;
+			if (we > w) {
+				n = sim_stem(s, w, (size_t)(we - w), st,
+				    sizeof(st));
+				if (group == 0)
+					group = hash_bytes(st, n) | 1;
+				if (map_put(&s->syn, hash_bytes(st, n),
+				    group) == -1)
+					return -1;
+			}
+			w = we + 1;
+		}
+		p = eol + 1;
+	}
+	return 0;
+}
+
+struct sim *
+sim_new(const char **why)
+{
+	struct sim *s;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL) {
+		*why = "out of memory";
+		return NULL;
+	}
+	if ((s->stemmer = sb_stemmer_new("english", "UTF_8")) == NULL) {
+		*why = "no English stemmer in libstemmer";
+		free(s);
+		return NULL;
+	}
+	if ((s->stop = lex_load(data_nmerge_stop, data_nmerge_stop_len)) ==
+	    NULL || load_idf(s) == -1 || load_syn(s) == -1 ||
+	    load_model(s, data_nmerge_model, data_nmerge_model_len) == -1) {
+		*why = "out of memory";
+		sim_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+sim_free(struct sim *s)
+{
+	if (s == NULL)
+		return;
+	sb_stemmer_delete(s->stemmer);
+	lex_free(s->stop);
+	map_free(&s->idf);
+	map_free(&s->syn);
+	tokvec_free(&s->tv);
+	free(s);
+}
+
+int
+sim_set_model(struct sim *s, const double *w, size_t n, double bias)
+{
+	size_t i;
+
+	if (n != SIM_NFEAT)
+		return -1;
+	for (i = 0; i < n; i++)
+		s->w[i] = w[i];
+	s->bias = bias;
+	return 0;
+}
+
+const char *
+sim_feature_name(size_t i)
+{
+	return i < SIM_NFEAT ? featname[i] : NULL;
+}
+
+static int
+inlist(const char **list, size_t n, const char *w, size_t len, size_t step)
+{
+	size_t i;
+
+	for (i = 0; i < n; i += step)
+		if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The idf of a stem; unseen stems are rare, and weigh the most. */
+double
+sim_idf(const struct sim *s, const char *stem, size_t n)
+{
+	uint64_t v;
+	float f;
+	uint32_t bits;
+
+	if (!map_get(&s->idf, hash_bytes(stem, n), &v))
+		return s->idfmax;
+	bits = (uint32_t)v;
+	memcpy(&f, &bits, sizeof(f));
+	return f;
+}
+
+/* Digits of a number with thousands separators dropped: "3,000" "3000". */
+static size_t
+number_norm(const char *s, size_t n, char *out, size_t outsz)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n && o < outsz; i++)
+		if (s[i] != ',')
+			out[o++] = s[i];
+	/* 2.50 and 2.5 are one number */
+	if (memchr(out, '.', o) != NULL) {
+		while (o > 0 && out[o - 1] == '0')
+			o--;
+		if (o > 0 && out[o - 1] == '.')
+			o--;
+	}
+	return o;
+}
+
+static int
+addtok(struct sim_tokvec *v, const struct sim_tok *t)
+{
+	if (v->n == v->cap) {
+		size_t nc = v->cap ? v->cap * 2 : 256;
+		struct sim_tok *nv;
+
+		if ((nv = reallocarray(v->v, nc, sizeof(*nv))) == NULL)
+			return -1;
+		v->v = nv;
+		v->cap = nc;
+	}
+	v->v[v->n++] = *t;
+	return 0;
+}
+
+/*
+ * Append the tokens of text[0..len) to v.  Returns how many were added,
+ * -1 when out of memory.
+ */
+int
+sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
+{
+	size_t i, low_n, st_n, nwords = 0, added = 0;
+	char low[WORDMAX * 2], st[WORDMAX * 2];
+	int k;
+
+	s->tv.n = 0;
+	if (tokenize(text, len, &s->tv) == -1)
+		return -1;
+	for (i = 0; i < s->tv.n && added < SIM_MAXTOK; i++) {
+		const struct token *t = &s->tv.v[i];
+		const char *w = text + t->start;
+		size_t wn = t->end - t->start;
+		struct sim_tok tk;
+
+		memset(&tk, 0, sizeof(tk));
+		if (t->type == TOK_CLITIC) {
+			if (wn == 3 && memcmp(w, "n't", 3) == 0) {
+				tk.flags = ST_NEG | ST_STOP;
+				tk.stem = tk.syn = hash_bytes("not", 3);
+				tk.idf = 0.5f;
+				if (addtok(v, &tk) == -1)
+					return -1;
+				added++;
+			}
+			continue;
+		}
+		if (t->type == TOK_NUM || (t->type == TOK_WORD &&
+		    wn > 0 && isdigit((unsigned char)w[0]))) {
+			low_n = number_norm(w, wn, low, sizeof(low));
+			tk.stem = tk.syn = hash_bytes(low, low_n);
+			tk.idf = 3.0f;
+			tk.flags = ST_NUM;
+			if (low_n == 4 && (memcmp(low, "19", 2) == 0 ||
+			    memcmp(low, "20", 2) == 0) &&
+			    isdigit((unsigned char)low[2]) &&
+			    isdigit((unsigned char)low[3]))
+				tk.flags = ST_YEAR;
+			if (addtok(v, &tk) == -1)
+				return -1;
+			added++;
+			nwords++;
+			continue;
+		}
+		if (t->type != TOK_WORD)
+			continue;
+		low_n = utf8_lower(low, sizeof(low), w, wn > WORDMAX ?
+		    WORDMAX : wn);
+		while (low_n > 0 && low[low_n - 1] == '.')
+			low_n--;
+		if (low_n == 0)
+			continue;
+		if ((k = inlist(numwords, sizeof(numwords) /
+		    sizeof(numwords[0]), low, low_n, 2)) >= 0) {
+			tk.stem = tk.syn = hash_bytes(numwords[k + 1],
+			    strlen(numwords[k + 1]));
+			tk.idf = 3.0f;
+			tk.flags = ST_NUM;
+		} else if ((k = inlist(months, sizeof(months) /
+		    sizeof(months[0]), low, low_n, 1)) >= 0 &&
+		    (t->flags & TF_CAP) && (nwords > 0 || low_n > 3) &&
+		    !(low_n == 3 && memcmp(low, "may", 3) == 0 &&
+		    nwords == 0)) {
+			k |= 1;		/* the full name */
+			tk.stem = tk.syn = hash_bytes(months[k],
+			    strlen(months[k]));
+			tk.idf = 3.0f;
+			tk.flags = ST_YEAR;
+		} else if (inlist(weekdays, sizeof(weekdays) /
+		    sizeof(weekdays[0]), low, low_n, 1) >= 0) {
+			tk.stem = tk.syn = hash_bytes(low, low_n);
+			tk.idf = 2.0f;
+			tk.flags = ST_WDAY;
+		} else {
+			uint64_t g;
+
+			st_n = sim_stem(s, w, wn, st, sizeof(st));
+			tk.stem = hash_bytes(st, st_n);
+			tk.syn = map_get(&s->syn, tk.stem, &g) ? g : tk.stem;
+			if (low_n >= 5)
+				tk.pre = (uint32_t)hash_bytes(low, 5) | 1;
+			if (inlist(negwords, sizeof(negwords) /
+			    sizeof(negwords[0]), low, low_n, 1) >= 0)
+				tk.flags |= ST_NEG | ST_STOP;
+			if (lex_get(s->stop, low, low_n) != NULL)
+				tk.flags |= ST_STOP;
+			if (tk.flags & ST_STOP)
+				tk.idf = 0.5f;
+			else
+				tk.idf = (float)sim_idf(s, st, st_n);
+			if ((t->flags & TF_CAP) && nwords > 0 &&
+			    !(tk.flags & ST_STOP))
+				tk.flags |= ST_CAP;
+		}
+		if (addtok(v, &tk) == -1)
+			return -1;
+		added++;
+		nwords++;
+	}
+	return (int)added;
+}
+
+/* How well token a is matched by some token of b: 1, 0.9, 0.7 or 0. */
+static double
+match1(const struct sim_tok *a, const struct sim_sent *b)
+{
+	double best = 0;
+	size_t j;
+
+	for (j = 0; j < b->ntok; j++) {
+		const struct sim_tok *t = &b->tok[j];
+
+		if (t->stem == a->stem)
+			return 1;
+		if ((t->flags & ST_STOP) != (a->flags & ST_STOP))
+			continue;
+		if (t->syn == a->syn && a->syn != a->stem)
+			best = best < 0.9 ? 0.9 : best;
+		else if (a->pre != 0 && t->pre == a->pre)
+			best = best < 0.7 ? 0.7 : best;
+	}
+	return best;
+}
+
+struct side {
+	double	wmatched, wtotal;	/* content idf mass */
+	double	capun, captotal;	/* names */
+	size_t	cmatch, ncontent;	/* content words matched exactly */
+	size_t	amatch;			/* all tokens matched exactly */
+	size_t	numun, numshared, nnum;
+};
+
+static void
+side_score(const struct sim_sent *a, const struct sim_sent *b,
+    struct side *sd)
+{
+	size_t i;
+
+	memset(sd, 0, sizeof(*sd));
+	for (i = 0; i < a->ntok; i++) {
+		const struct sim_tok *t = &a->tok[i];
+		double m = match1(t, b);
+
+		if (m == 1)
+			sd->amatch++;
+		if (t->flags & ST_STOP)
+			continue;
+		sd->ncontent++;
+		sd->wtotal += t->idf;
+		sd->wmatched += t->idf * m;
+		if (m == 1)
+			sd->cmatch++;
+		if (t->flags & ST_CAP) {
+			sd->captotal += t->idf;
+			if (m == 0)
+				sd->capun += t->idf;
+		}
+		if (t->flags & ST_NUM) {
+			sd->nnum++;
+			if (m == 1)
+				sd->numshared++;
+			else
+				sd->numun++;
+		}
+	}
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Dice coefficient of the n-grams of two sentences' stems. */
+static double
+ngram_dice(const struct sim_sent *a, const struct sim_sent *b, size_t n)
+{
+	uint64_t ga[SIM_MAXTOK], gb[SIM_MAXTOK];
+	size_t na = 0, nb = 0, i, j, k, common = 0;
+
+	for (i = 0; i + n <= a->ntok; i++) {
+		uint64_t h = 0;
+
+		for (k = 0; k < n; k++)
+			h = (h ^ a->tok[i + k].stem) * 0x100000001b3ULL;
+		ga[na++] = h;
+	}
+	for (i = 0; i + n <= b->ntok; i++) {
+		uint64_t h = 0;
+
+		for (k = 0; k < n; k++)
+			h = (h ^ b->tok[i + k].stem) * 0x100000001b3ULL;
+		gb[nb++] = h;
+	}
+	if (na + nb == 0)
+		return 0;
+	qsort(ga, na, sizeof(ga[0]), cmp_u64);
+	qsort(gb, nb, sizeof(gb[0]), cmp_u64);
+	for (i = j = 0; i < na && j < nb; )
+		if (ga[i] < gb[j])
+			i++;
+		else if (ga[i] > gb[j])
+			j++;
+		else {
+			common++;
+			i++;
+			j++;
+		}
+	return 2.0 * (double)common / (double)(na + nb);
+}
+
+/* Longest common subsequence of the stems. */
+static size_t
+lcs(const struct sim_sent *a, const struct sim_sent *b)
+{
+	unsigned short row[SIM_MAXTOK + 1];
+	size_t i, j;
+
+	memset(row, 0, sizeof(row));
+	for (i = 0; i < a->ntok; i++) {
+		unsigned short diag = 0;
+
+		for (j = 0; j < b->ntok; j++) {
+			unsigned short up = row[j + 1], v;
+
+			if (a->tok[i].stem == b->tok[j].stem)
+				v = diag + 1;
+			else
+				v = up > row[j] ? up : row[j];
+			diag = up;
+			row[j + 1] = v;
+		}
+	}
+	return row[b->ntok];
+}
+
+/* Two time values that may name the same time: 2017 and 2017-06 may. */
+static int
+tval_compatible(const char *x, const char *y)
+{
+	for (; *x != '\0' && *y != '\0'; x++, y++)
+		if (*x != *y && *x != 'X' && *y != 'X')
+			return 0;
+	return 1;
+}
+
+/*
+ * The two sentences cannot report one fact: both are dated and no date
+ * of one fits a date of the other (time records when there are, else
+ * years and months named in the text; weekdays only with weekdays).
+ */
+int
+sim_clash(const struct sim_sent *a, const struct sim_sent *b)
+{
+	size_t i, j;
+	int ya = 0, yb = 0, wa = 0, wb = 0, yshared = 0, wshared = 0;
+
+	if (a->ntval > 0 && b->ntval > 0) {
+		for (i = 0; i < a->ntval; i++)
+			for (j = 0; j < b->ntval; j++)
+				if (tval_compatible(a->tval[i], b->tval[j]))
+					return 0;
+		return 1;
+	}
+	for (i = 0; i < a->ntok; i++) {
+		unsigned f = a->tok[i].flags & (ST_YEAR | ST_WDAY);
+
+		if (f == 0)
+			continue;
+		if (f == ST_YEAR)
+			ya = 1;
+		else
+			wa = 1;
+		for (j = 0; j < b->ntok; j++)
+			if (b->tok[j].stem == a->tok[i].stem) {
+				if (f == ST_YEAR)
+					yshared = 1;
+				else
+					wshared = 1;
+			}
+	}
+	for (j = 0; j < b->ntok; j++) {
+		if (b->tok[j].flags & ST_YEAR)
+			yb = 1;
+		if (b->tok[j].flags & ST_WDAY)
+			wb = 1;
+	}
+	return (ya && yb && !yshared) || (wa && wb && !wshared);
+}
+
+static double
+cap1(double x)
+{
+	return x > 1 ? 1 : x;
+}
+
+size_t
+sim_features(const struct sim_sent *a, const struct sim_sent *b, double *f)
+{
+	struct side sa, sb;
+	size_t l, i, j, kshared = 0;
+	double mx, mn, ra, rb;
+
+	side_score(a, b, &sa);
+	side_score(b, a, &sb);
+	f[0] = sa.wtotal > 0 ? sa.wmatched / sa.wtotal : 0;
+	f[1] = sb.wtotal > 0 ? sb.wmatched / sb.wtotal : 0;
+	f[2] = f[0] < f[1] ? f[0] : f[1];
+	f[3] = f[0] * f[1];
+	f[4] = sa.ncontent + sb.ncontent > 0 ? (double)(sa.cmatch +
+	    sb.cmatch) / (double)(sa.ncontent + sb.ncontent) : 0;
+	f[5] = a->ntok + b->ntok > 0 ? (double)(sa.amatch + sb.amatch) /
+	    (double)(a->ntok + b->ntok) : 0;
+	f[6] = ngram_dice(a, b, 2);
+	f[7] = ngram_dice(a, b, 3);
+	l = lcs(a, b);
+	mx = (double)(a->ntok > b->ntok ? a->ntok : b->ntok);
+	mn = (double)(a->ntok < b->ntok ? a->ntok : b->ntok);
+	f[8] = mx > 0 ? (double)l / mx : 0;
+	f[9] = mn > 0 ? (double)l / mn : 0;
+	f[10] = mx > 0 ? (mx - mn) / mx : 0;
+	/* 1: each has a number the other lacks; 0.5: one of them has */
+	f[11] = sa.nnum > 0 && sb.nnum > 0 ?
+	    ((sa.numun > 0) + (sb.numun > 0)) / 2.0 : 0;
+	f[12] = cap1((double)(sa.numshared + sb.numshared) / 4);
+	f[13] = sim_clash(a, b);
+	f[14] = (a->neg & 1) != (b->neg & 1);
+	f[15] = sa.captotal + sb.captotal > 0 ? (sa.capun + sb.capun) /
+	    (sa.captotal + sb.captotal) : 0;
+	ra = sa.wtotal - sa.wmatched;
+	rb = sb.wtotal - sb.wmatched;
+	f[16] = cap1((ra > rb ? ra : rb) / 20);
+	f[17] = cap1((ra < rb ? ra : rb) / 20);
+	f[18] = f[19] = 0;
+	if (a->nkey > 0 && b->nkey > 0) {
+		for (i = j = 0; i < a->nkey && j < b->nkey; )
+			if (a->key[i] < b->key[j])
+				i++;
+			else if (a->key[i] > b->key[j])
+				j++;
+			else {
+				kshared++;
+				i++;
+				j++;
+			}
+		f[18] = (double)kshared / (double)(a->nkey + b->nkey -
+		    kshared);
+		f[19] = kshared == 0;
+	}
+	return SIM_NFEAT;
+}
+
+double
+sim_prob(const struct sim *s, const double *f)
+{
+	double z = s->bias;
+	size_t i;
+
+	for (i = 0; i < SIM_NFEAT; i++)
+		z += s->w[i] * f[i];
+	return 1 / (1 + exp(-z));
+}
+
+/*
+ * Rules that overrule the model: times that cannot agree; numbers that
+ * disagree (each sentence has one the other lacks, none is shared); one
+ * of two nearly identical sentences negated.
+ */
+int
+sim_veto(const double *f)
+{
+	return f[13] != 0 || (f[11] == 1 && f[12] == 0) ||
+	    (f[14] != 0 && f[2] >= 0.9);
+}
+
+/* The probability that a and b report one fact; 0 when they clash. */
+double
+sim_pair(const struct sim *s, const struct sim_sent *a,
+    const struct sim_sent *b)
+{
+	double f[SIM_NFEAT];
+
+	sim_features(a, b, f);
+	if (sim_veto(f))
+		return 0;
+	return sim_prob(s, f);
+}

@@ -1,0 +1,64 @@
+/*
+ * Sentence similarity for nmerge: each sentence analysed once into
+ * stemmed, weighted tokens; a pair scored by a logistic model over a
+ * handful of features (data/nmerge_model.txt, learned by nmerge --train).
+ */
+#ifndef NEWS_SIM_H
+#define NEWS_SIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define ST_STOP		0x01	/* function word */
+#define ST_NUM		0x02	/* a number: 400, 3,000, 2.5, three */
+#define ST_NEG		0x04	/* not, never, n't, no ... */
+#define ST_CAP		0x08	/* capitalised and not the first word */
+#define ST_YEAR		0x10	/* a year or a month: compared as times */
+#define ST_WDAY		0x20	/* a weekday */
+
+struct sim_tok {
+	uint64_t	stem;	/* hash of the stem, or of the number's digits */
+	uint64_t	syn;	/* synonym group, else the stem */
+	uint32_t	pre;	/* hash of the first five letters */
+	float		idf;
+	unsigned	flags;
+};
+
+struct sim_sent {
+	struct sim_tok	*tok;
+	size_t		 ntok;
+	uint64_t	*key;		/* entity keys, hashed, sorted, unique */
+	size_t		 nkey;
+	const char	**tval;		/* DATE and TIME values of time records */
+	size_t		 ntval;
+	float		 wsum;		/* idf mass of the content words */
+	int		 neg;		/* negations, counted */
+};
+
+#define SIM_NFEAT	20
+
+struct sim_tokvec {
+	struct sim_tok	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+struct sim;
+
+struct sim	*sim_new(const char **);
+void		 sim_free(struct sim *);
+int		 sim_analyze(struct sim *, const char *, size_t,
+		    struct sim_tokvec *);
+double		 sim_idf(const struct sim *, const char *, size_t);
+size_t		 sim_features(const struct sim_sent *, const struct sim_sent *,
+		    double *);
+double		 sim_prob(const struct sim *, const double *);
+double		 sim_pair(const struct sim *, const struct sim_sent *,
+		    const struct sim_sent *);
+int		 sim_veto(const double *);
+int		 sim_clash(const struct sim_sent *, const struct sim_sent *);
+int		 sim_set_model(struct sim *, const double *, size_t, double);
+const char	*sim_feature_name(size_t);
+size_t		 sim_stem(struct sim *, const char *, size_t, char *, size_t);
+
+#endif

@@ -115,7 +115,7 @@ static size_t		 nstories;
 static struct sim_tokvec stv;
 static int		 indoc;		/* a doc record has been read */
 static int		 Fflag, sflag;
-static double		 factmin = 0.5, storymin = 0.18;
+static double		 factmin = 0.5, storymin = 0.12;
 static int		 window = 10;
 
 int
@@ -455,9 +455,10 @@ doc_sim(const struct ndoc *a, const struct ndoc *b)
 {
 	const struct term *x = sigv + a->sig, *y = sigv + b->sig;
 	size_t i = 0, j = 0;
-	double dot = 0, f = 1;
+	double dot = 0, f = 0.5;	/* undated: needs twice the likeness */
 
 	if (a->day != NODAY && b->day != NODAY) {
+		f = 1;
 		int gap = a->day > b->day ? a->day - b->day : b->day - a->day;
 
 		if (gap > window)

@@ -77,3 +77,61 @@ if [ -d "$data/cite/polnear" ] && [ -x "$bin/ncite" ]; then
 		    "$data/cite/polnear/text" "$tmp/cite.out"
 	fi
 fi
+
+# nmerge: stories on BASIL (each triplet one event, three outlets), B-cubed
+# over titles alone and over whole articles; facts: 10-fold cross-validated
+# paraphrase decisions on MSRP train (nmerge --train), and the shipped
+# model on the same pairs run end to end, each pair a story of its own.
+if [ -d "$data/merge" ] && [ -x "$bin/nmerge" ]; then
+	b=$data/merge/basil_triplets.tsv
+	awk -F'\t' 'NR > 1 { print $3 "\t" $1 }' "$b" | sort -u > "$tmp/gold"
+	awk -F'\t' -v OFS='\t' 'NR == 1 { print "id", "date", "source",
+	    "title", "text"; next } !($3 in s) { s[$3] = 1;
+	    print $3, $4, $2, $5, $5 }' "$b" > "$tmp/titles.tsv"
+	awk -F'\t' -v OFS='\t' 'NR == 1 { next } !($3 in t) { o[++n] = $3;
+	    t[$3] = $5; d[$3] = $4; s[$3] = $2 }
+	    { x[$3] = x[$3] (x[$3] == "" ? "" : "\\n") $8 }
+	    END { print "id", "date", "source", "title", "text"
+	    for (i = 1; i <= n; i++)
+		print o[i], d[o[i]], s[o[i]], t[o[i]], x[o[i]] }' "$b" \
+	    > "$tmp/articles.tsv"
+	bcubed() {
+		awk -F'\t' 'NR == FNR { g[$1] = $2; next }
+		    $1 == "story" { p[$3] = $2 }
+		    END { for (d in p) { gc[g[d]]++; pc[p[d]]++
+			both[g[d] SUBSEP p[d]]++ }
+		    for (d in p) { k = both[g[d] SUBSEP p[d]]
+			P += k / pc[p[d]]; R += k / gc[g[d]]; n++ }
+		    P /= n; R /= n
+		    printf "P %.3f R %.3f F1 %.3f (%d documents)\n", P, R,
+			2 * P * R / (P + R), n }' "$tmp/gold" -
+	}
+	for set in titles articles; do
+		printf 'nmerge stories, BASIL %s, dated: ' $set
+		"$bin/nsplit" -t -l "$tmp/$set.tsv" | "$bin/nmerge" -s | bcubed
+		printf 'nmerge stories, BASIL %s, undated: ' $set
+		"$bin/nsplit" -t -l "$tmp/$set.tsv" |
+		    awk -F'\t' -v OFS='\t' '$1 == "doc" { $3 = "" } 1' |
+		    "$bin/nmerge" -s | bcubed
+	done
+	printf 'nmerge facts, MSRP train, 10-fold: '
+	"$bin/nmerge" --train "$data/merge/msrp_train.tsv" 2>&1 >/dev/null |
+	    sed 's/^nmerge: //'
+	printf 'nmerge facts, MSRP train, end to end (model seen them): '
+	awk -F'\t' -v OFS='\t' 'NR == 1 { print "id", "text"; next }
+	    { gsub(/\\/, "", $4); gsub(/\\/, "", $5)
+	    print "p" NR "a", $4; print "p" NR "b", $5 }' \
+	    "$data/merge/msrp_train.tsv" | "$bin/nsplit" -t -l |
+	    awk -F'\t' -v OFS='\t' '{ print } $1 == "doc" { s = $2
+		gsub(/[^0-9]/, "", s); print "story", s, $2 }' |
+	    "$bin/nmerge" -F | awk -F'\t' -v data="$data/merge/msrp_train.tsv" '
+	    { f[$3] = f[$3] " " $2 " " }
+	    END { while ((getline l < data) > 0) { if (++n == 1) continue
+		split(l, c, "\t"); a = f["p" n "a"]; b = f["p" n "b"]; same = 0
+		m = split(a, x, " ")
+		for (j = 1; j <= m; j++) if (index(b, " " x[j] " ")) same = 1
+		ok += same == c[1]; tp += same && c[1]; fp += same && !c[1]
+		fn += !same && c[1] }
+	    printf "accuracy %.2f, F1 %.2f\n", 100 * ok / (n - 1),
+		200 * tp / (2 * tp + fp + fn) }'
+fi

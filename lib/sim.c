@@ -47,7 +47,9 @@ static const char *featname[SIM_NFEAT] = {
 	"align_a", "align_b", "align_min", "align_prod", "content_dice",
 	"token_dice", "bigram_dice", "trigram_dice", "lcs_max", "lcs_min",
 	"length_diff", "num_clash", "num_shared", "time_clash", "neg_clash",
-	"name_unmatched", "rest_max", "rest_min", "key_jaccard", "key_clash"
+	"name_unmatched", "rest_max", "rest_min", "key_jaccard", "key_clash",
+	"exact_min", "align_min_sq", "lcs_max_sq", "rest_share", "content_ratio",
+	"bigram_min"
 };
 
 static const char *negwords[] = {
@@ -533,6 +535,7 @@ match1(const struct sim_tok *a, const struct sim_sent *b)
 
 struct side {
 	double	wmatched, wtotal;	/* content idf mass */
+	double	wexact;			/* of it matched exactly */
 	double	capun, captotal;	/* names */
 	size_t	cmatch, ncontent;	/* content words matched exactly */
 	size_t	amatch;			/* all tokens matched exactly */
@@ -557,8 +560,10 @@ side_score(const struct sim_sent *a, const struct sim_sent *b,
 		sd->ncontent++;
 		sd->wtotal += t->idf;
 		sd->wmatched += t->idf * m;
-		if (m == 1)
+		if (m == 1) {
 			sd->cmatch++;
+			sd->wexact += t->idf;
+		}
 		if (t->flags & ST_CAP) {
 			sd->captotal += t->idf;
 			if (m == 0)
@@ -572,6 +577,12 @@ side_score(const struct sim_sent *a, const struct sim_sent *b,
 				sd->numun++;
 		}
 	}
+}
+
+static double
+cap1(double x)
+{
+	return x > 1 ? 1 : x;
 }
 
 static int
@@ -618,6 +629,20 @@ ngram_dice(const struct sim_sent *a, const struct sim_sent *b, size_t n)
 			j++;
 		}
 	return 2.0 * (double)common / (double)(na + nb);
+}
+
+/* Of the smaller sentence's bigrams, the share the other has too. */
+static double
+bigram_min(const struct sim_sent *a, const struct sim_sent *b)
+{
+	double d = ngram_dice(a, b, 2);
+	size_t na = a->ntok > 1 ? a->ntok - 1 : 0, nb = b->ntok > 1 ?
+	    b->ntok - 1 : 0;
+
+	if (na == 0 || nb == 0)
+		return 0;
+	/* dice * (na + nb) / 2 bigrams in common */
+	return cap1(d * (double)(na + nb) / 2 / (double)(na < nb ? na : nb));
 }
 
 /* Longest common subsequence of the stems. */
@@ -699,12 +724,6 @@ sim_clash(const struct sim_sent *a, const struct sim_sent *b)
 	return (ya && yb && !yshared) || (wa && wb && !wshared);
 }
 
-static double
-cap1(double x)
-{
-	return x > 1 ? 1 : x;
-}
-
 size_t
 sim_features(const struct sim_sent *a, const struct sim_sent *b, double *f)
 {
@@ -758,6 +777,17 @@ sim_features(const struct sim_sent *a, const struct sim_sent *b, double *f)
 		    kshared);
 		f[19] = kshared == 0;
 	}
+	ra = sa.wtotal > 0 ? sa.wexact / sa.wtotal : 0;
+	rb = sb.wtotal > 0 ? sb.wexact / sb.wtotal : 0;
+	f[20] = ra < rb ? ra : rb;
+	f[21] = f[2] * f[2];
+	f[22] = f[8] * f[8];
+	f[23] = sa.wtotal + sb.wtotal > 0 ? (sa.wtotal - sa.wmatched +
+	    sb.wtotal - sb.wmatched) / (sa.wtotal + sb.wtotal) : 0;
+	f[24] = sa.ncontent + sb.ncontent > 0 ? (double)(sa.ncontent <
+	    sb.ncontent ? sa.ncontent : sb.ncontent) / (double)(sa.ncontent >
+	    sb.ncontent ? sa.ncontent : sb.ncontent) : 0;
+	f[25] = bigram_min(a, b);
 	return SIM_NFEAT;
 }
 

@@ -35,7 +35,7 @@ struct sim_sent {
 	int		 neg;		/* negations, counted */
 };
 
-#define SIM_NFEAT	20
+#define SIM_NFEAT	26
 
 struct sim_tokvec {
 	struct sim_tok	*v;

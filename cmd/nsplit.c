@@ -65,6 +65,8 @@ static int		 lflag, tflag;
 static struct re	 re_furniture, re_dateline;
 static struct spanvec	 spans;
 static struct foldmap	 fold;
+static char		*line;		/* a sent record being built */
+static size_t		 linecap;
 static int		 baddate;	/* a date could not be read */
 
 /* -t columns: indexes into the header row, -1 when absent */
@@ -120,6 +122,7 @@ main(int argc, char *argv[])
 		err(1, "stdout");
 	spanvec_free(&spans);
 	foldmap_free(&fold);
+	free(line);
 	re_free(&re_furniture);
 	re_free(&re_dateline);
 	return rval;
@@ -542,6 +545,7 @@ static void
 put_doc(struct doc *d, size_t body)
 {
 	size_t i, bad;
+	int uneven;
 
 	if (!utf8_valid(d->text, d->len, &bad))
 		warnx("%s:%lu: invalid UTF-8 at byte %zu; passed through",
@@ -563,22 +567,34 @@ put_doc(struct doc *d, size_t body)
 	putchar('\t');
 	tsv_put_text(stdout, d->url, d->urllen);
 	putchar('\n');
+	/* each sent record is built in memory and written at once */
 	for (i = 0; i < spans.n; i++) {
-		fputs("sent\t", stdout);
-		tsv_put(stdout, d->id, d->idlen);
-		putchar('\t');
-		put_size(stdout, i + 1);
-		putchar('\t');
-		put_size(stdout, spans.v[i].start);
-		putchar('\t');
-		put_size(stdout, spans.v[i].end);
-		putchar('\t');
-		tsv_put_text(stdout, d->text + spans.v[i].start,
-		    spans.v[i].end - spans.v[i].start);
-		putchar('\n');
+		size_t len = spans.v[i].end - spans.v[i].start, o;
+
+		if (linecap < 2 * (len + d->idlen) + 80) {
+			char *nb;
+
+			linecap = 2 * (len + d->idlen) + 80;
+			if ((nb = realloc(line, linecap)) == NULL)
+				err(1, NULL);
+			line = nb;
+		}
+		memcpy(line, "sent\t", 5);
+		o = 5 + tsv_esc(line + 5, d->id, d->idlen);
+		line[o++] = '\t';
+		o += fmt_size(line + o, i + 1);
+		line[o++] = '\t';
+		o += fmt_size(line + o, spans.v[i].start);
+		line[o++] = '\t';
+		o += fmt_size(line + o, spans.v[i].end);
+		line[o++] = '\t';
+		o += text_put(line + o, d->text + spans.v[i].start, len,
+		    &uneven);
+		line[o++] = '\n';
+		fwrite(line, 1, o, stdout);
 		/* white space that was not one byte: where, for exact offsets */
-		if (foldmap_build(&fold, d->text + spans.v[i].start,
-		    spans.v[i].end - spans.v[i].start) > 0) {
+		if (uneven && foldmap_build(&fold, d->text + spans.v[i].start,
+		    len) > 0) {
 			fputs("fold\t", stdout);
 			tsv_put(stdout, d->id, d->idlen);
 			putchar('\t');

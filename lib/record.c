@@ -9,6 +9,10 @@
 
 #include "record.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 struct kindspec {
 	const char	*name;
 	enum rec_kind	 kind;
@@ -251,67 +255,130 @@ text_fold(char *dst, const char *s, size_t n)
 	return o;
 }
 
-/* Bytes tsv_put_text() must look at: white space, backslash, 0xC2. */
-static const unsigned char textstop[256] = {
-	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
-	['\\'] = 1, [0xc2] = 1
-};
+static int
+is_ws(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 /*
- * Write a TEXT field: runs of white space (U+00A0 too) folded to one
- * space and dropped at both ends, backslashes escaped.  After folding
- * no TAB, LF or CR is left to escape.
+ * A TEXT field into memory: runs of white space (U+00A0 too) folded to
+ * one space and dropped at both ends, backslashes doubled (after
+ * folding no TAB, LF or CR is left to escape).  dst needs 2n bytes.
+ * Returns the length; *uneven is set when some folded run inside the
+ * text was not one byte (a fold record is then due).
  */
-void
+size_t
+text_put(char *dst, const char *s, size_t n, int *uneven)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t a = 0, e = n, i, o = 0;
+	int un = 0;
+
+	for (;;) {
+		if (a < e && is_ws(u[a]))
+			a++;
+		else if (a + 1 < e && u[a] == 0xc2 && u[a + 1] == 0xa0)
+			a += 2;
+		else
+			break;
+	}
+	for (;;) {
+		if (e > a && is_ws(u[e - 1]))
+			e--;
+		else if (e >= a + 2 && u[e - 2] == 0xc2 && u[e - 1] == 0xa0)
+			e -= 2;
+		else
+			break;
+	}
+	for (i = a; i < e; ) {
+#ifdef __SSE2__
+		/* sixteen bytes at a time while none needs a look */
+		const __m128i sp = _mm_set1_epi8(' '), bs = _mm_set1_epi8('\\');
+		const __m128i c2 = _mm_set1_epi8((char)0xc2);
+		const __m128i lo = _mm_set1_epi8(8), hi = _mm_set1_epi8(14);
+
+		while (i + 17 <= e) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+			__m128i w = _mm_loadu_si128((const __m128i *)(s + i + 1));
+			__m128i vr = _mm_and_si128(_mm_cmpgt_epi8(v, lo),
+			    _mm_cmplt_epi8(v, hi));
+			__m128i wr = _mm_or_si128(_mm_or_si128(
+			    _mm_cmpeq_epi8(w, sp), _mm_cmpeq_epi8(w, c2)),
+			    _mm_and_si128(_mm_cmpgt_epi8(w, lo),
+			    _mm_cmplt_epi8(w, hi)));
+			__m128i m = _mm_or_si128(_mm_or_si128(vr,
+			    _mm_and_si128(_mm_cmpeq_epi8(v, sp), wr)),
+			    _mm_or_si128(_mm_cmpeq_epi8(v, bs),
+			    _mm_cmpeq_epi8(v, c2)));
+			int mask = _mm_movemask_epi8(m);
+
+			if (mask == 0) {
+				_mm_storeu_si128((__m128i *)(dst + o), v);
+				o += 16;
+				i += 16;
+				continue;
+			}
+			mask = __builtin_ctz((unsigned)mask);
+			memcpy(dst + o, s + i, (size_t)mask);
+			o += (size_t)mask;
+			i += (size_t)mask;
+			break;
+		}
+		if (i >= e)
+			break;
+#endif
+		if (is_ws(u[i]) || (u[i] == 0xc2 && i + 1 < e &&
+		    u[i + 1] == 0xa0)) {
+			size_t bytes = 0;
+
+			for (;;) {
+				if (i < e && is_ws(u[i]))
+					i++, bytes++;
+				else if (i + 1 < e && u[i] == 0xc2 &&
+				    u[i + 1] == 0xa0)
+					i += 2, bytes += 2;
+				else
+					break;
+			}
+			dst[o++] = ' ';
+			un |= bytes != 1;
+		} else if (u[i] == '\\') {
+			dst[o++] = '\\';
+			dst[o++] = '\\';
+			i++;
+		} else
+			dst[o++] = s[i++];
+	}
+	if (uneven != NULL)
+		*uneven = un;
+	return o;
+}
+
+/* Write a TEXT field (see text_put()); returns its uneven flag. */
+int
 tsv_put_text(FILE *fp, const char *s, size_t n)
 {
-	size_t i = 0, run;
-	int sp = 0, any = 0;
+	static char *buf;
+	static size_t cap;
+	int uneven;
+	size_t len;
 
-	while (i < n) {
-		run = i;
-		for (; i < n; i++) {
-			if (!textstop[(unsigned char)s[i]])
-				continue;
-			/* a single space inside the text stays in the run */
-			if (s[i] == ' ' && (i > run || (any && !sp)) &&
-			    i + 1 < n && !textstop[(unsigned char)s[i + 1]])
-				continue;
-			break;
+	if (2 * n > cap) {
+		size_t nc = 2 * n < 4096 ? 4096 : 2 * n;
+		char *nb;
+
+		if ((nb = realloc(buf, nc)) == NULL) {
+			/* unfolded rather than lost */
+			tsv_put(fp, s, n);
+			return 0;
 		}
-		if (i > run) {
-			if (sp && any)
-				putc_unlocked(' ', fp);
-			fwrite(s + run, 1, i - run, fp);
-			sp = 0;
-			any = 1;
-		}
-		if (i >= n)
-			break;
-		if (s[i] == '\\') {
-			if (sp && any)
-				putc_unlocked(' ', fp);
-			fputs("\\\\", fp);
-			sp = 0;
-			any = 1;
-			i++;
-		} else if ((unsigned char)s[i] == 0xc2) {
-			if (i + 1 < n && (unsigned char)s[i + 1] == 0xa0) {
-				sp = 1;
-				i += 2;
-			} else {
-				if (sp && any)
-					putc_unlocked(' ', fp);
-				putc_unlocked(s[i], fp);
-				sp = 0;
-				any = 1;
-				i++;
-			}
-		} else {
-			sp = 1;
-			i++;
-		}
+		buf = nb;
+		cap = nc;
 	}
+	len = text_put(buf, s, n, &uneven);
+	fwrite(buf, 1, len, fp);
+	return uneven;
 }
 
 /*
@@ -424,4 +491,50 @@ put_size(FILE *fp, size_t v)
 		v /= 10;
 	} while (v > 0);
 	fwrite(p, 1, (size_t)(buf + sizeof(buf) - p), fp);
+}
+
+/* Escape s[0..n) as a field into dst (2n bytes); returns the length. */
+size_t
+tsv_esc(char *dst, const char *s, size_t n)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++)
+		switch (s[i]) {
+		case '\t':
+			dst[o++] = '\\';
+			dst[o++] = 't';
+			break;
+		case '\n':
+			dst[o++] = '\\';
+			dst[o++] = 'n';
+			break;
+		case '\r':
+			dst[o++] = '\\';
+			dst[o++] = 'r';
+			break;
+		case '\\':
+			dst[o++] = '\\';
+			dst[o++] = '\\';
+			break;
+		default:
+			dst[o++] = s[i];
+		}
+	return o;
+}
+
+/* A decimal number into dst (20 bytes); returns its length. */
+size_t
+fmt_size(char *dst, size_t v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+	size_t len;
+
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	len = (size_t)(buf + sizeof(buf) - p);
+	memcpy(dst, p, len);
+	return len;
 }

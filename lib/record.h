@@ -39,7 +39,10 @@ void		 rec_write(const struct rec_reader *, FILE *);
 
 /* Escaping: field text to a stream, and back in place. */
 void		 tsv_put(FILE *, const char *, size_t);
-void		 tsv_put_text(FILE *, const char *, size_t);
+int		 tsv_put_text(FILE *, const char *, size_t);
+size_t		 text_put(char *, const char *, size_t, int *);
+size_t		 tsv_esc(char *, const char *, size_t);
+size_t		 fmt_size(char *, size_t);
 void		 tsv_put_str(FILE *, const char *);
 long		 tsv_unescape(char *, size_t);
 int		 tsv_unescape_field(struct rec_reader *, size_t, const char **);

@@ -15,6 +15,10 @@
 #include "tok.h"
 #include "utf8.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 enum nextkind { NX_END, NX_LOWER, NX_UPPER, NX_DIGIT, NX_OTHER };
 
 struct para {
@@ -28,6 +32,40 @@ struct para {
 static const unsigned char stop[256] = {
 	['.'] = 1, ['!'] = 1, ['?'] = 1, ['-'] = 1, [0xe2] = 1
 };
+
+/*
+ * The first byte at or after i, before n, that is one of the k bytes
+ * in set (and so in tab); n if none.  Sixteen bytes a step with SSE2.
+ */
+static size_t
+scan(const char *s, size_t i, size_t n, const unsigned char *tab,
+    const char *set, int k)
+{
+#ifdef __SSE2__
+	__m128i c[5];
+	int j;
+
+	for (j = 0; j < k; j++)
+		c[j] = _mm_set1_epi8(set[j]);
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i m = _mm_cmpeq_epi8(v, c[0]);
+		int mask;
+
+		for (j = 1; j < k; j++)
+			m = _mm_or_si128(m, _mm_cmpeq_epi8(v, c[j]));
+		if ((mask = _mm_movemask_epi8(m)) != 0)
+			return i + (size_t)__builtin_ctz((unsigned)mask);
+		i += 16;
+	}
+#else
+	(void)set;
+	(void)k;
+#endif
+	while (i < n && !tab[(unsigned char)s[i]])
+		i++;
+	return i;
+}
 
 #define M_ITEM	0x01	/* a list item starts here */
 #define M_NODOT	0x02	/* this period belongs to a list marker */
@@ -461,8 +499,7 @@ find_lists(struct para *p)
 		int alpha = 0;
 		unsigned char pc;
 
-		while (i < n && !mstop[(unsigned char)s[i]])
-			i++;
+		i = scan(s, i, n, mstop, ".)\xe2", 3);
 		if (i >= n)
 			break;
 		if ((bl = bullet_len(s, n, i)) > 0) {
@@ -874,8 +911,7 @@ sbd_para(const char *s, size_t a, size_t b, struct spanvec *out)
 		unsigned char c;
 
 		if (!p.items) {
-			while (i < b && !stop[(unsigned char)s[i]])
-				i++;
+			i = scan(s, i, b, stop, ".!?-\xe2", 5);
 			if (i >= b)
 				break;
 		}

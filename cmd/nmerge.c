@@ -616,15 +616,23 @@ assign_stories(void)
 				acc[o] += t[i].w * pv[j].w;
 			}
 		}
+		/* the CAND_MAX best, kept sorted by insertion */
+		nc = 0;
 		for (i = 0; i < ntouched; i++) {
-			cand[i].doc = touched[i];
-			cand[i].acc = acc[touched[i]] / docs[touched[i]].norm;
+			struct cand c;
+			size_t at;
+
+			c.doc = touched[i];
+			c.acc = acc[touched[i]] / docs[touched[i]].norm;
 			acc[touched[i]] = 0;
-		}
-		nc = ntouched;
-		if (nc > CAND_MAX) {
-			qsort(cand, nc, sizeof(*cand), cmp_cand);
-			nc = CAND_MAX;
+			if (nc == CAND_MAX && cmp_cand(&c, &cand[nc - 1]) >= 0)
+				continue;
+			if (nc < CAND_MAX)
+				nc++;
+			for (at = nc - 1; at > 0 && cmp_cand(&c,
+			    &cand[at - 1]) < 0; at--)
+				cand[at] = cand[at - 1];
+			cand[at] = c;
 		}
 		for (i = 0; i < nc; i++) {
 			double sv = doc_sim(dd, &docs[cand[i].doc]);
@@ -702,6 +710,8 @@ static size_t		*stvals;
 static size_t		 nstvals, capstvals;
 static struct sim_sent	*ssim;
 static size_t		 capssim;
+static uint64_t		*sgrams;	/* the sentences' n-grams */
+static size_t		 capsgrams;
 static struct edge	*edges;		/* per sentence: its edges */
 static size_t		*edgeoff, *edgen;
 static size_t		 nedges, capedges;
@@ -752,6 +762,7 @@ facts(void)
 	free(skeys);
 	free(stvals);
 	free(ssim);
+	free(sgrams);
 	free(edges);
 	free(edgeoff);
 	free(edgen);
@@ -950,6 +961,9 @@ merge_story(struct nstory *st)
 		s->wsum = 0;
 	}
 	/* the time values, as pointers now that sbuf is still */
+	GROW(sgrams, 0, capsgrams, 2 * stv.n + 1);
+	for (i = 0; i < nss; i++)
+		sim_prepare(&ssim[i], sgrams + 2 * ss[i].tok);
 	if ((tvp = reallocarray(NULL, nstvals + 1, sizeof(*tvp))) == NULL)
 		err(1, NULL);
 	for (i = 0; i < nstvals; i++)
@@ -982,10 +996,15 @@ merge_story(struct nstory *st)
 		err(1, NULL);
 	{
 		/* per sentence, the earlier sentences it shares a term with */
-		uint32_t *seen;
+		uint32_t *seen, *shared, *content;
 
-		if ((seen = calloc(nss, sizeof(*seen))) == NULL)
+		if ((seen = calloc(nss, sizeof(*seen))) == NULL ||
+		    (shared = calloc(nss, sizeof(*shared))) == NULL ||
+		    (content = calloc(nss, sizeof(*content))) == NULL)
 			err(1, NULL);
+		for (i = 0; i < nss; i++)
+			for (j = 0; j < ssim[i].ntok; j++)
+				content[i] += !(ssim[i].tok[j].flags & ST_STOP);
 		nedges = 0;
 		for (i = 0; i < nss; i++) {
 			size_t nt = 0;
@@ -1013,13 +1032,23 @@ merge_story(struct nstory *st)
 				for (; lo < e && pv[lo].doc < i; lo++) {
 					uint32_t o = pv[lo].doc;
 
-					if (seen[o] == i + 1 ||
-					    ss[o].doc == ss[i].doc)
+					if (ss[o].doc == ss[i].doc)
 						continue;
-					seen[o] = (uint32_t)i + 1;
-					touched[nt++] = o;
+					if (seen[o] != i + 1) {
+						seen[o] = (uint32_t)i + 1;
+						shared[o] = 0;
+						touched[nt++] = o;
+					}
+					shared[o]++;
 				}
 			}
+			/* one word in common is no fact in common, unless
+			   the sentences are that short */
+			for (k = j = 0; k < nt; k++)
+				if (shared[touched[k]] >= 2 ||
+				    content[i] <= 3 || content[touched[k]] <= 3)
+					touched[j++] = touched[k];
+			nt = j;
 			/* in sentence order, so edges are too */
 			qsort(touched, nt, sizeof(*touched), cmp_u32);
 			for (k = 0; k < nt; k++) {
@@ -1035,6 +1064,8 @@ merge_story(struct nstory *st)
 			edgen[i] = nedges - edgeoff[i];
 		}
 		free(seen);
+		free(shared);
+		free(content);
 	}
 
 	/* greedy average-link assignment, in sentence order */
@@ -1331,6 +1362,8 @@ train(int argc, char **argv)
 	int *y = NULL, *use = NULL, *clash = NULL, a;
 	size_t n = 0, cap = 0, i, j, fold, tp = 0, fp = 0, fn = 0, ok = 0;
 	struct sim_tokvec tv = { 0 };
+	uint64_t *gbuf = NULL;
+	size_t capg = 0;
 
 	if (argc == 0)
 		usage();
@@ -1371,6 +1404,9 @@ train(int argc, char **argv)
 				s1.neg += (s1.tok[i].flags & ST_NEG) != 0;
 			for (i = 0; i < s2.ntok; i++)
 				s2.neg += (s2.tok[i].flags & ST_NEG) != 0;
+			GROW(gbuf, 0, capg, 2 * tv.n);
+			sim_prepare(&s1, gbuf);
+			sim_prepare(&s2, gbuf + 2 * s1.ntok);
 			sim_features(&s1, &s2, x[n]);
 			clash[n] = sim_veto(x[n]);
 			y[n] = r.field[0][0] == '1';
@@ -1415,6 +1451,7 @@ train(int argc, char **argv)
 	free(use);
 	free(clash);
 	free(tv.v);
+	free(gbuf);
 	if (out_flush(stdout) == -1)
 		err(1, "stdout");
 	return 0;

@@ -349,7 +349,8 @@ inlist(const char **list, size_t n, const char *w, size_t len, size_t step)
 	size_t i;
 
 	for (i = 0; i < n; i += step)
-		if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+		if (list[i][0] == w[0] && strlen(list[i]) == len &&
+		    memcmp(list[i], w, len) == 0)
 			return (int)i;
 	return -1;
 }
@@ -593,31 +594,44 @@ cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Dice coefficient of the n-grams of two sentences' stems. */
-static double
-ngram_dice(const struct sim_sent *a, const struct sim_sent *b, size_t n)
+static size_t
+grams(const struct sim_sent *a, size_t n, uint64_t *g)
 {
-	uint64_t ga[SIM_MAXTOK], gb[SIM_MAXTOK];
-	size_t na = 0, nb = 0, i, j, k, common = 0;
+	size_t i, k, ng = 0;
 
 	for (i = 0; i + n <= a->ntok; i++) {
 		uint64_t h = 0;
 
 		for (k = 0; k < n; k++)
 			h = (h ^ a->tok[i + k].stem) * 0x100000001b3ULL;
-		ga[na++] = h;
+		g[ng++] = h;
 	}
-	for (i = 0; i + n <= b->ntok; i++) {
-		uint64_t h = 0;
+	qsort(g, ng, sizeof(g[0]), cmp_u64);
+	return ng;
+}
 
-		for (k = 0; k < n; k++)
-			h = (h ^ b->tok[i + k].stem) * 0x100000001b3ULL;
-		gb[nb++] = h;
-	}
+/*
+ * Work a pair's features share, done once a sentence: its sorted bigram
+ * and trigram hashes, into buf (room for 2 * s->ntok).
+ */
+void
+sim_prepare(struct sim_sent *s, uint64_t *buf)
+{
+	s->gram[0] = buf;
+	s->ngram[0] = grams(s, 2, buf);
+	s->gram[1] = buf + s->ngram[0];
+	s->ngram[1] = grams(s, 3, s->gram[1]);
+}
+
+/* Dice coefficient of the n-grams (2 or 3) of two sentences' stems. */
+static double
+ngram_dice(const struct sim_sent *a, const struct sim_sent *b, size_t n)
+{
+	const uint64_t *ga = a->gram[n - 2], *gb = b->gram[n - 2];
+	size_t na = a->ngram[n - 2], nb = b->ngram[n - 2], i, j, common = 0;
+
 	if (na + nb == 0)
 		return 0;
-	qsort(ga, na, sizeof(ga[0]), cmp_u64);
-	qsort(gb, nb, sizeof(gb[0]), cmp_u64);
 	for (i = j = 0; i < na && j < nb; )
 		if (ga[i] < gb[j])
 			i++;
@@ -633,9 +647,8 @@ ngram_dice(const struct sim_sent *a, const struct sim_sent *b, size_t n)
 
 /* Of the smaller sentence's bigrams, the share the other has too. */
 static double
-bigram_min(const struct sim_sent *a, const struct sim_sent *b)
+bigram_min(const struct sim_sent *a, const struct sim_sent *b, double d)
 {
-	double d = ngram_dice(a, b, 2);
 	size_t na = a->ntok > 1 ? a->ntok - 1 : 0, nb = b->ntok > 1 ?
 	    b->ntok - 1 : 0;
 
@@ -787,7 +800,7 @@ sim_features(const struct sim_sent *a, const struct sim_sent *b, double *f)
 	f[24] = sa.ncontent + sb.ncontent > 0 ? (double)(sa.ncontent <
 	    sb.ncontent ? sa.ncontent : sb.ncontent) / (double)(sa.ncontent >
 	    sb.ncontent ? sa.ncontent : sb.ncontent) : 0;
-	f[25] = bigram_min(a, b);
+	f[25] = bigram_min(a, b, f[6]);
 	return SIM_NFEAT;
 }
 

@@ -31,6 +31,8 @@ struct sim_sent {
 	size_t		 nkey;
 	const char	**tval;		/* DATE and TIME values of time records */
 	size_t		 ntval;
+	uint64_t	*gram[2];	/* bigrams, trigrams: sorted hashes */
+	size_t		 ngram[2];
 	float		 wsum;		/* idf mass of the content words */
 	int		 neg;		/* negations, counted */
 };
@@ -50,6 +52,7 @@ void		 sim_free(struct sim *);
 int		 sim_analyze(struct sim *, const char *, size_t,
 		    struct sim_tokvec *);
 double		 sim_idf(const struct sim *, const char *, size_t);
+void		 sim_prepare(struct sim_sent *, uint64_t *);
 size_t		 sim_features(const struct sim_sent *, const struct sim_sent *,
 		    double *);
 double		 sim_prob(const struct sim *, const double *);

@@ -23,6 +23,7 @@ struct tdate {
 struct timex_state {
 	struct tdate	dct;	/* the document date */
 	struct tdate	ref;	/* the last date the text mentioned */
+	struct tdate	lastq;	/* the last quarter it mentioned */
 };
 
 struct timex {

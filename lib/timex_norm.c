@@ -339,6 +339,7 @@ struct feat {
 	int	holiday, fiscal, yearrel, hasyearrel, mod, range, approx;
 	int	tonight, overnight, decadeword, centurygiven, weekof, ord;
 	int	ndays;		/* days of the matched unit given as "a" */
+	int	period;		/* "period": a company's reporting quarter */
 	double	qty;
 };
 
@@ -1189,7 +1190,13 @@ put_duration(char *v, size_t sz, const struct feat *f, int known)
 			snprintf(v, sz, "PT%ldM%dS", whole,
 			    (int)(frac * 60 + 0.5));
 		else if (f->unit == U_YEAR && (q * 12) == (long)(q * 12))
-			snprintf(v, sz, "P%ldM", (long)(q * 12));
+		{
+			if (whole)
+				snprintf(v, sz, "P%ldY%ldM", whole,
+				    (long)(frac * 12 + 0.5));
+			else
+				snprintf(v, sz, "P%ldM", (long)(q * 12));
+		}
 		else if (f->unit == U_DAY && (q * 24) == (long)(q * 24))
 			snprintf(v, sz, "PT%ldH", (long)(q * 24));
 		else if (f->unit == U_MONTH && (q * 30) == (long)(q * 30))
@@ -1308,6 +1315,13 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 		t->gran = 'C';
 		return 0;
 	}
+	if (f->year && f->unit == U_QUARTER && !f->hasqty && st->lastq.q) {
+		/* the 1988 quarter: the quarter the text is about, that year */
+		t->y = f->year;
+		t->q = st->lastq.q;
+		t->gran = 'Q';
+		return 0;
+	}
 	if (f->year) {
 		t->y = f->year;
 		if (f->season) {
@@ -1344,6 +1358,8 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 		}
 		return 0;
 	}
+	if (f->unit && f->shift < 0 && f->unitpl && !f->hasqty)
+		return -1;		/* years ago: some time before */
 	if (f->unit && f->shift && (f->hasqty ||
 	    f->yearago)) {
 		/* three years ago, two days later */
@@ -1357,6 +1373,14 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 			*t = st->ref;
 		else
 			*t = *dct;
+		if (f->unit == U_YEAR && q == 1 && st->ref.gran != 'Q' &&
+		    st->lastq.q && st->lastq.y == st->dct.y &&
+		    (f->shift == -2 || f->shift == -1)) {
+			/* a year earlier, in a report about a quarter */
+			*t = st->lastq;
+			t->y--;
+			return 0;
+		}
 		if (f->unit == U_YEAR && q == 1 && st->ref.gran == 'Q' &&
 		    st->ref.q) {
 			/* "up from $3 a year ago": the same quarter */
@@ -1412,6 +1436,14 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 		}
 		if (u == U_WEEKEND)
 			t->gran = 'K';
+		if (u == U_YEAR)
+			t->gran = 'Y';	/* the year, after a quarter */
+		if (u == U_QUARTER && f->period && st->lastq.q &&
+		    (rel == -3 || (!f->hasrel && f->the))) {
+			/* the latest period: the quarter the report is about */
+			*t = st->lastq;
+			return 0;
+		}
 		if (u == U_QUARTER && t->y && t->m) {
 			t->q = (t->m - 1) / 3 + 1;
 			if (!f->hasrel && f->the && st->ref.gran == 'Q')
@@ -1471,6 +1503,15 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 	if (nt == 0)
 		return -1;
 	features(span, sl, t, nt, &f);
+	/* the latest period, the year-ago period: a company's quarter */
+	if (strstr(span, "period") != NULL && (!f.unit || (f.unit == U_YEAR &&
+	    f.hasrel && f.rel == -1))) {
+		if (f.unit == U_YEAR)
+			f.yearago = 1;	/* the same period last year */
+		f.unit = U_QUARTER;
+		f.period = 1;
+		f.hasrel = f.rel == -3;
+	}
 	tn = tense(s, n, sw, a, b);
 	out->start = a;
 	out->end = b;
@@ -1502,7 +1543,7 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 			rt = 'S';
 		else if (f.pod || f.clock)
 			rt = 'T';
-		else if (f.shift && f.hasqty && f.qtyx && f.unit)
+		else if (f.shift > 0 && f.hasqty && f.qtyx && f.unit)
 			rt = 'U';
 		else
 			rt = 'D';
@@ -1626,11 +1667,13 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 			return 0;
 		}
 		if (date_of(st, &f, tn, span, sl, &td, &setref) == -1) {
-			if (f.shift < 0 && f.qtyx)
+			if (f.shift < 0 && (f.qtyx || (f.unitpl && !f.hasqty)))
 				snprintf(v, sz, "PAST_REF");
 			else if (f.shift > 0 && f.qtyx)
 				snprintf(v, sz, "FUTURE_REF");
 			else if (strstr(span, "later date") ||
+			    strstr(span, "near term") ||
+			    strstr(span, "short term") ||
 			    strstr(span, "future date"))
 				snprintf(v, sz, "FUTURE_REF");
 			else if (strstr(span, "current") ||
@@ -1648,6 +1691,7 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 			if (td.gran == 'Q' && td.q == 0)
 				st->ref.gran = 'Y';
 			if (td.gran == 'Q' && td.q) {
+				st->lastq = td;
 				st->ref.m = (td.q - 1) * 3 + 1;
 				st->ref.d = 1;
 			}

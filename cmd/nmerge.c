@@ -92,6 +92,7 @@ static void	 facts(void);
 static void	 merge_story(struct nstory *);
 static void	 pass_through(void);
 static int	 read_input(const char *);
+static FILE	*spool_open(void);
 static int	 train(int, char **);
 static void	 usage(void);
 
@@ -179,7 +180,7 @@ main(int argc, char *argv[])
 	if (dflag)
 		return df_mode(argc, argv);
 
-	if ((spool = tmpfile()) == NULL)
+	if ((spool = spool_open()) == NULL)
 		err(1, "spool file");
 	if (argc == 0)
 		rval |= read_input("-");
@@ -204,6 +205,30 @@ main(int argc, char *argv[])
 	free(stories);
 	free(stv.v);
 	return rval;
+}
+
+/* An unlinked file in $TMPDIR, else /tmp, for the input's records. */
+static FILE *
+spool_open(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path;
+	FILE *fp;
+	int fd;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	if (asprintf(&path, "%s/nmerge.XXXXXX", dir) == -1)
+		return NULL;
+	if ((fd = mkstemp(path)) == -1) {
+		free(path);
+		return NULL;
+	}
+	(void)unlink(path);
+	free(path);
+	if ((fp = fdopen(fd, "w+")) == NULL)
+		close(fd);
+	return fp;
 }
 
 /* Pass one: spool every record and sign every document. */

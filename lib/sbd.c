@@ -621,7 +621,9 @@ find_stamps(struct para *p)
 		if (e + 2 > n || !((s[e] == 'A' || s[e] == 'P') && s[e + 1] == 'M'))
 			continue;
 		e += 2;
-		if (a > p->a)
+		/* "posted at 3/9/2005 11:16 PM": the stamp goes with "at" */
+		if (a > p->a && !(a >= p->a + 3 && (memcmp(s + a - 3, "at ",
+		    3) == 0 || memcmp(s + a - 3, "on ", 3) == 0)))
 			p->mark[a - p->a] |= M_ITEM;
 		e = skip_space(s, n, e);
 		if (e < n)
@@ -818,12 +820,17 @@ broken_off(struct para *p, size_t i)
 	size_t n = p->b, e = i, nw;
 	int opened;
 
-	if (i == p->a || space_len(s, n, i - 1) > 0 || s[i - 1] == '-')
+	if (i == p->a || s[i - 1] == '-')
 		return 0;
 	e += s[i] == '-' ? 2 : 3;
 	if (e >= n || space_len(s, n, e) == 0)
 		return 0;
 	if (next_kind(s, n, e, &opened, &nw) != NX_UPPER || opened)
+		return 0;
+	/* a spaced dash ends speech only before a sentence starter */
+	if (space_len(s, n, i - 1) > 0 && (!is_starter(s, n, nw) ||
+	    ((s[nw] == 'A' || s[nw] == 'I') && nw + 1 < n &&
+	    !(s[nw + 1] >= 'a' && s[nw + 1] <= 'z'))))
 		return 0;
 	return e;
 }

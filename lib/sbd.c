@@ -828,10 +828,21 @@ broken_off(struct para *p, size_t i)
 	if (next_kind(s, n, e, &opened, &nw) != NX_UPPER || opened)
 		return 0;
 	/* a spaced dash ends speech only before a sentence starter */
-	if (space_len(s, n, i - 1) > 0 && (!is_starter(s, n, nw) ||
-	    ((s[nw] == 'A' || s[nw] == 'I') && nw + 1 < n &&
-	    !(s[nw + 1] >= 'a' && s[nw + 1] <= 'z'))))
-		return 0;
+	if (space_len(s, n, i - 1) > 0) {
+		size_t w = i - 1;
+
+		/* "not at uh — This is": after a lower-case word, and not
+		 * before The, A, An or I, which go on as often as not */
+		while (w > p->a && space_len(s, n, w - 1) > 0)
+			w--;
+		if (w == p->a || !(s[w - 1] >= 'a' && s[w - 1] <= 'z'))
+			return 0;
+		if (!is_starter(s, n, nw) || ((s[nw] == 'A' || s[nw] == 'I') &&
+		    nw + 1 < n && !(s[nw + 1] >= 'a' && s[nw + 1] <= 'z')) ||
+		    (nw + 3 < n && memcmp(s + nw, "The ", 4) == 0) ||
+		    (nw + 2 < n && memcmp(s + nw, "An ", 3) == 0))
+			return 0;
+	}
 	return e;
 }
 

@@ -30,6 +30,8 @@ extern const unsigned long data_timex_len;
 #define TRYKEY		29	/* bytes of a try's start that choose its rules */
 #define TRYTABSZ	16384	/* two ways */
 #define BLOOMBITS	(1 << 16)
+#define CH_ALPHA	1
+#define CH_DIGIT	2
 
 struct wslot {
 	char		w[WORDMAX];
@@ -62,13 +64,16 @@ struct rmask {
 static pcre2_code		*rulecode[MAXRULES];
 static char			 ruletype[MAXRULES];
 static int			 nrule;
-static struct rmask		 always;	/* rules starting with a lookbehind */
+/* a rule without the lookbehind it starts with: its partial matches
+ * say where it can start */
+static pcre2_code		*testcode[MAXRULES];
 static struct rmask		 masks[MAXMASKS];
 static size_t			 nmasks;
 static struct tryent		 trytab[TRYTABSZ];
 static pcre2_match_data		*md;
 static pcre2_match_context	*mc;
 static struct wslot		 wtab[WTABSZ];
+static unsigned char		 chclass[256];	/* CH_ALPHA, CH_DIGIT: ASCII */
 /* a bit per hash of the words the table holds: most words of a text
  * are rejected here without a probe */
 static uint64_t			 bloom[BLOOMBITS / 64];
@@ -97,6 +102,7 @@ static int	 expand(struct buf *, const char *, size_t, struct macro *,
 		    int, char *, size_t);
 static void	 word_add(const char *, size_t, int);
 static struct wslot *word_find(const char *, size_t, uint64_t);
+static uint64_t	 word_hash(const char *, size_t);
 static unsigned short mask_of(const char *, size_t, const struct rmask *);
 
 /* --- the grammar --------------------------------------------------- */
@@ -164,7 +170,7 @@ word_add(const char *w, size_t n, int flags)
 
 	if (n == 0 || n >= WORDMAX)
 		return;
-	h = hash_bytes(w, n);
+	h = word_hash(w, n);
 	bloom[(h >> 20) % BLOOMBITS / 64] |= (uint64_t)1 << ((h >> 20) % 64);
 	for (i = h & (WTABSZ - 1); wtab[i].len != 0; i = (i + 1) & (WTABSZ - 1))
 		if (wtab[i].len == n && memcmp(wtab[i].w, w, n) == 0) {
@@ -178,7 +184,7 @@ word_add(const char *w, size_t n, int flags)
 
 /*
  * The table's entry for the word s[0..n) (ASCII letters, any case) whose
- * lower case hashes to h (FNV-1a, as hash_bytes).
+ * lower case hashes to h (word_hash()).
  */
 static struct wslot *
 word_find(const char *s, size_t n, uint64_t h)
@@ -198,38 +204,65 @@ word_find(const char *s, size_t n, uint64_t h)
 	return NULL;
 }
 
+/*
+ * The hash of a word of at most 15 bytes in lower case: its bytes as two
+ * little-endian numbers, multiplied, so a word costs two multiplies.
+ */
 static uint64_t
 word_hash(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t a = 0, b = 0, h;
+	size_t k;
 
-	while (n-- > 0) {
-		h ^= (unsigned char)(*s++ | 0x20);
-		h *= 0x100000001b3ULL;
+	for (k = 0; k < n && k < 8; k++)
+		a |= (uint64_t)(unsigned char)(s[k] | 0x20) << (8 * k);
+	for (; k < n && k < 16; k++)
+		b |= (uint64_t)(unsigned char)(s[k] | 0x20) << (8 * (k - 8));
+	h = (a * 0x9e3779b97f4a7c15ULL) ^ (b * 0xc2b2ae3d27d4eb4fULL) ^ n;
+	return h ^ (h >> 29);
+}
+
+/* word_hash() of s[0..n), n < 16, reading whole words of memory when
+ * s[0..end) allows */
+static inline uint64_t
+word_hash_fast(const char *s, size_t n, size_t avail)
+{
+	uint64_t a, b = 0, h;
+
+	if (avail < 16)
+		return word_hash(s, n);
+	memcpy(&a, s, 8);
+	if (n > 8) {
+		memcpy(&b, s + 8, 8);
+		b = (b | 0x2020202020202020ULL) & (~0ULL >> (8 * (16 - n)));
 	}
-	return h;
+	a = (a | 0x2020202020202020ULL) & (n >= 8 ? ~0ULL : ~0ULL >>
+	    (8 * (8 - n)));
+	h = (a * 0x9e3779b97f4a7c15ULL) ^ (b * 0xc2b2ae3d27d4eb4fULL) ^ n;
+	return h ^ (h >> 29);
 }
 
 /*
  * The mask of the rules that can match a text starting with the bytes
  * subj[0..len): pcre2 says so by a partial (or whole) match of them
- * alone.  Rules with a lookbehind at their start are always tried.
+ * alone.
  * Returns 1 + the mask's index, 0 when the table is full (all rules).
  */
 static unsigned short
 mask_of(const char *subj, size_t len, const struct rmask *within)
 {
-	struct rmask m = always;
+	struct rmask m;
 	size_t i;
 	int r;
 
+	memset(&m, 0, sizeof(m));
 	for (r = 0; r < nrule; r++) {
 		int rc;
 
-		if (!(within->b[r / 64] & ((uint64_t)1 << (r % 64))) ||
-		    (m.b[r / 64] & ((uint64_t)1 << (r % 64))))
+		if (!(within->b[r / 64] & ((uint64_t)1 << (r % 64))))
 			continue;
-		rc = pcre2_match(rulecode[r], (PCRE2_SPTR)subj, len, 0,
+		rc = pcre2_match(testcode[r] != NULL ? testcode[r] :
+		    rulecode[r], (PCRE2_SPTR)subj, len, 0,
 		    PCRE2_PARTIAL_HARD, md, mc);
 		if (rc >= 0 || rc == PCRE2_ERROR_PARTIAL)
 			m.b[r / 64] |= (uint64_t)1 << (r % 64);
@@ -297,6 +330,27 @@ try_rules(const char *s, size_t n1, size_t n2)
 	return m;
 }
 
+/* The end of the group that opens at p: the byte after its ")". */
+static char *
+group_end(char *p)
+{
+	int depth = 0, inclass = 0;
+
+	for (; *p != '\0'; p++) {
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (inclass)
+			inclass = *p != ']';
+		else if (*p == '[')
+			inclass = 1;
+		else if (*p == '(')
+			depth++;
+		else if (*p == ')' && --depth == 0)
+			return p + 1;
+	}
+	return NULL;
+}
+
 int
 timex_init(char *err, size_t errsz)
 {
@@ -312,6 +366,9 @@ timex_init(char *err, size_t errsz)
 
 	if (ready)
 		return 0;
+	for (i = 0; i < 256; i++)
+		chclass[i] = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') ?
+		    CH_ALPHA : i >= '0' && i <= '9' ? CH_DIGIT : 0;
 	{
 		static const char **lists[] = { fut_words, past_words,
 		    pres_words, aux_words, notnum_words };
@@ -332,7 +389,6 @@ timex_init(char *err, size_t errsz)
 	/* no input may make a rule backtrack for long */
 	pcre2_set_match_limit(mc, 100000);
 	pcre2_set_depth_limit(mc, 1000);
-	memset(&always, 0, sizeof(always));
 	while (s < end) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		const char *e = nl ? nl : end, *p, *w;
@@ -379,6 +435,7 @@ timex_init(char *err, size_t errsz)
 			static const char types[] = "DATE\0TIME\0DURATION\0SET\0ANY";
 			static const char tc[] = "DTUSA";
 			const char *t = types;
+			char *q;
 			int k;
 
 			for (p = s + 5; p < e && *p != ' '; p++)
@@ -417,10 +474,18 @@ timex_init(char *err, size_t errsz)
 			}
 			(void)pcre2_jit_compile(rulecode[nrule],
 			    PCRE2_JIT_COMPLETE);
-			if (p[1] == '(' && p[2] == '?' && p[3] == '<' &&
-			    (p[4] == '=' || p[4] == '!'))
-				always.b[nrule / 64] |= (uint64_t)1 <<
-				    (nrule % 64);
+			if (one.s[3] == '(' && one.s[4] == '?' &&
+			    one.s[5] == '<' && (one.s[6] == '=' ||
+			    one.s[6] == '!') && (q = group_end(one.s + 3)) !=
+			    NULL) {
+				/* "(?:" "(?<=...)" rest: the rest */
+				memmove(one.s + 3, q, strlen(q) + 1);
+				one.n = strlen(one.s);
+				testcode[nrule] = pcre2_compile((PCRE2_SPTR)one.s,
+				    one.n, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
+				    PCRE2_CASELESS | PCRE2_ANCHORED, &ec, &off,
+				    NULL);
+			}
 			ruletype[nrule++] = tc[k];
 		} else {
 			snprintf(err, errsz, "timex.txt:%lu: cannot read line",
@@ -446,8 +511,11 @@ timex_free(void)
 {
 	int i;
 
-	for (i = 0; i < nrule; i++)
+	for (i = 0; i < nrule; i++) {
 		pcre2_code_free(rulecode[i]);
+		pcre2_code_free(testcode[i]);
+		testcode[i] = NULL;
+	}
 	nrule = 0;
 	pcre2_match_data_free(md);
 	pcre2_match_context_free(mc);
@@ -534,7 +602,7 @@ notnum(const char *s, size_t n)
 
 	while (j < n && isalnum_ascii((unsigned char)s[j]))
 		j++;
-	return (w = word_find(s, j, word_hash(s, j))) != NULL &&
+	return j < WORDMAX && (w = word_find(s, j, word_hash(s, j))) != NULL &&
 	    (w->flags & WF_NOTNUM);
 }
 
@@ -572,20 +640,22 @@ timex_sentence(struct timex_state *st, const char *s, size_t n,
 		struct wslot *ws;
 		uint64_t h;
 		size_t j;
-		int dig = 0, fl, all;
+		int dig = 0, fl, all, c;
 
-		if (!isalnum_ascii((unsigned char)s[i])) {
+		if (chclass[(unsigned char)s[i]] == 0) {
 			i++;
 			continue;
 		}
-		h = 0xcbf29ce484222325ULL;
-		for (j = i; j < n && isalnum_ascii((unsigned char)s[j]); j++) {
-			dig |= s[j] <= '9';
-			h = (h ^ (unsigned char)(s[j] | 0x20)) *
-			    0x100000001b3ULL;
+		for (j = i; j < n && (c = chclass[(unsigned char)s[j]]) != 0;
+		    j++)
+			dig |= c;
+		dig &= CH_DIGIT;
+		all = 0;
+		if (!dig && j - i < WORDMAX) {
+			h = word_hash_fast(s + i, j - i, n - i);
+			if ((ws = word_find(s + i, j - i, h)) != NULL)
+				all = ws->flags;
 		}
-		all = dig || (ws = word_find(s + i, j - i, h)) == NULL ? 0 :
-		    ws->flags;
 		fl = dig ? WF_TRIGGER | WF_PREFIX : all & (WF_TRIGGER |
 		    WF_PREFIX | WF_CROSS);
 		/* $5, 5%, 5 million: numbers that are no time */

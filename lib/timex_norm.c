@@ -794,9 +794,9 @@ features(const char *s, size_t n, struct ttok *t, int nt, struct feat *f)
 			innum = 0;
 	}
 	/* year-ago, year-earlier written with the hyphen split */
-	if (strstr(s, "year-ago") || strstr(s, "year-earlier") ||
+	if (strstr(s, "year") != NULL && (strstr(s, "year-ago") || strstr(s, "year-earlier") ||
 	    strstr(s, "year earlier") || strstr(s, "prior-year") ||
-	    strstr(s, "previous-year"))
+	    strstr(s, "previous-year")))
 		if (n > 0 && !f->hasqty)
 			f->yearago = 1;
 	/* nineteen ninety-six, the year two thousand */
@@ -810,7 +810,13 @@ features(const char *s, size_t n, struct ttok *t, int nt, struct feat *f)
 	if (f->half == 0 && f->ord && strstr(s, "half") != NULL &&
 	    f->unit != U_QUARTER)
 		f->half = f->ord;
-	f->holiday = holiday(s, n, 0, &(int){ 0 }, &(int){ 0 });
+	/* only words a holiday's name has make the long look-up worth it */
+	for (i = 0; i < nt; i++)
+		if (t[i].len >= 3 && strstr(" day eve year christmas easter "
+		    "halloween thanksgiving king presidents ", t[i].w) != NULL)
+			break;
+	if (i < nt)
+		f->holiday = holiday(s, n, 0, &(int){ 0 }, &(int){ 0 });
 }
 
 /* --- tense ---------------------------------------------------------- */

@@ -32,6 +32,9 @@ struct sim {
 	struct lexicon		*stop;
 	struct u64map		 idf;	/* stem hash -> float bits */
 	struct u64map		 syn;	/* stem hash -> group hash */
+	struct u64map		 wnmap;	/* stem hash -> senses in wnpool */
+	uint32_t		*wnpool;
+	size_t			 nwnpool;
 	double			 idfmax;
 	double			 w[SIM_NFEAT];
 	double			 bias;
@@ -39,9 +42,14 @@ struct sim {
 };
 
 extern const char data_nmerge_stop[], data_nmerge_syn[], data_nmerge_idf[],
-    data_nmerge_model[];
+    data_nmerge_model[], data_nmerge_wordnet[];
 extern const unsigned long data_nmerge_stop_len, data_nmerge_syn_len,
-    data_nmerge_idf_len, data_nmerge_model_len;
+    data_nmerge_idf_len, data_nmerge_model_len, data_nmerge_wordnet_len;
+
+/* the senses of one stem, kept while loading */
+#define WN_MAX	12
+
+static const uint32_t	*wn_pool;	/* for tokmatch(): the loaded pool */
 
 static const char *featname[SIM_NFEAT] = {
 	"align_a", "align_b", "align_min", "align_prod", "content_dice",
@@ -287,6 +295,78 @@ load_syn(struct sim *s)
 	return 0;
 }
 
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * data/nmerge_wordnet.txt: "word<TAB>sense sense ...".  Words of one
+ * stem pool their senses (WN_MAX at most); a stem's entry in wnmap is
+ * its offset in wnpool << 8 | the count.
+ */
+static int
+load_wordnet(struct sim *s)
+{
+	const char *p = data_nmerge_wordnet, *end = p + data_nmerge_wordnet_len;
+	char st[WORDMAX];
+	size_t cap = 0;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = nl ? nl : end, *tab, *q;
+		uint32_t sv[WN_MAX * 2];
+		size_t n = 0, sn, i, k;
+		uint64_t h, old;
+
+		if (*p == '#' || (tab = memchr(p, '\t', (size_t)(eol - p))) ==
+		    NULL) {
+			p = eol + 1;
+			continue;
+		}
+		sn = sim_stem(s, p, (size_t)(tab - p), st, sizeof(st));
+		h = hash_bytes(st, sn);
+		if (map_get(&s->wnmap, h, &old))
+			for (i = 0; i < (old & 0xff) && n < WN_MAX; i++)
+				sv[n++] = s->wnpool[(old >> 8) + i];
+		for (q = tab + 1; q < eol && n < WN_MAX * 2; ) {
+			uint32_t v = 0;
+
+			while (q < eol && *q >= '0' && *q <= '9')
+				v = v * 10 + (uint32_t)(*q++ - '0');
+			if (v != 0)
+				sv[n++] = v;
+			while (q < eol && (*q < '0' || *q > '9'))
+				q++;
+		}
+		qsort(sv, n, sizeof(sv[0]), cmp_u32);
+		for (i = k = 0; i < n; i++)
+			if (k == 0 || sv[k - 1] != sv[i])
+				sv[k++] = sv[i];
+		if (k > WN_MAX)
+			k = WN_MAX;
+		if (s->nwnpool + k > cap) {
+			uint32_t *np;
+
+			cap = cap ? cap * 2 : 65536;
+			if ((np = reallocarray(s->wnpool, cap,
+			    sizeof(*np))) == NULL)
+				return -1;
+			s->wnpool = np;
+		}
+		memcpy(s->wnpool + s->nwnpool, sv, k * sizeof(sv[0]));
+		if (map_put(&s->wnmap, h, (uint64_t)s->nwnpool << 8 | k) == -1)
+			return -1;
+		s->nwnpool += k;
+		p = eol + 1;
+	}
+	wn_pool = s->wnpool;
+	return 0;
+}
+
 struct sim *
 sim_new(const char **why)
 {
@@ -303,6 +383,7 @@ sim_new(const char **why)
 	}
 	if ((s->stop = lex_load(data_nmerge_stop, data_nmerge_stop_len)) ==
 	    NULL || load_idf(s) == -1 || load_syn(s) == -1 ||
+	    load_wordnet(s) == -1 ||
 	    load_model(s, data_nmerge_model, data_nmerge_model_len) == -1) {
 		*why = "out of memory";
 		sim_free(s);
@@ -320,6 +401,8 @@ sim_free(struct sim *s)
 	lex_free(s->stop);
 	map_free(&s->idf);
 	map_free(&s->syn);
+	map_free(&s->wnmap);
+	free(s->wnpool);
 	tokvec_free(&s->tv);
 	free(s);
 }
@@ -489,6 +572,12 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 			st_n = sim_stem(s, w, wn, st, sizeof(st));
 			tk.stem = hash_bytes(st, st_n);
 			tk.syn = map_get(&s->syn, tk.stem, &g) ? g : tk.stem;
+			if (map_get(&s->wnmap, tk.stem, &g)) {
+				tk.wn = (uint32_t)g;
+				for (k = 0; k < (int)(g & 0xff); k++)
+					tk.wnbits |= 1ULL << (s->wnpool[(g >>
+					    8) + (size_t)k] & 63);
+			}
 			if (low_n >= 5)
 				tk.pre = (uint32_t)hash_bytes(low, 5) | 1;
 			if (inlist(negwords, sizeof(negwords) /
@@ -512,26 +601,65 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 	return (int)added;
 }
 
-/* How well token a is matched by some token of b: 1, 0.9, 0.7 or 0. */
-static double
-match1(const struct sim_tok *a, const struct sim_sent *b)
+/* Two words have a WordNet sense in common. */
+static int
+wn_share(uint32_t x, uint32_t y)
 {
-	double best = 0;
-	size_t j;
+	const uint32_t *a = wn_pool + (x >> 8), *b = wn_pool + (y >> 8);
+	size_t na = x & 0xff, nb = y & 0xff, i = 0, j = 0;
 
-	for (j = 0; j < b->ntok; j++) {
-		const struct sim_tok *t = &b->tok[j];
-
-		if (t->stem == a->stem)
+	while (i < na && j < nb)
+		if (a[i] < b[j])
+			i++;
+		else if (a[i] > b[j])
+			j++;
+		else
 			return 1;
-		if ((t->flags & ST_STOP) != (a->flags & ST_STOP))
-			continue;
-		if (t->syn == a->syn && a->syn != a->stem)
-			best = best < 0.9 ? 0.9 : best;
-		else if (a->pre != 0 && t->pre == a->pre)
-			best = best < 0.7 ? 0.7 : best;
+	return 0;
+}
+
+/*
+ * How well two tokens match: 1 the same stem, 0.9 news synonyms, 0.8 a
+ * WordNet sense in common, 0.7 the same first five letters, else 0.
+ */
+static float
+tokmatch(const struct sim_tok *a, const struct sim_tok *t)
+{
+	if (t->stem == a->stem)
+		return 1;
+	if ((t->flags & ST_STOP) != (a->flags & ST_STOP))
+		return 0;
+	if (t->syn == a->syn && a->syn != a->stem)
+		return 0.9f;
+	if ((a->wnbits & t->wnbits) != 0 && !(a->flags & ST_STOP) &&
+	    wn_share(a->wn, t->wn))
+		return 0.8f;
+	if (a->pre != 0 && t->pre == a->pre)
+		return 0.7f;
+	return 0;
+}
+
+/* Each token's best match in the other sentence, both ways at once. */
+static void
+best_matches(const struct sim_sent *a, const struct sim_sent *b, float *ba,
+    float *bb)
+{
+	size_t i, j;
+
+	memset(bb, 0, b->ntok * sizeof(*bb));
+	for (i = 0; i < a->ntok; i++) {
+		float best = 0;
+
+		for (j = 0; j < b->ntok; j++) {
+			float m = tokmatch(&a->tok[i], &b->tok[j]);
+
+			if (m > best)
+				best = m;
+			if (m > bb[j])
+				bb[j] = m;
+		}
+		ba[i] = best;
 	}
-	return best;
 }
 
 struct side {
@@ -544,15 +672,14 @@ struct side {
 };
 
 static void
-side_score(const struct sim_sent *a, const struct sim_sent *b,
-    struct side *sd)
+side_score(const struct sim_sent *a, const float *best, struct side *sd)
 {
 	size_t i;
 
 	memset(sd, 0, sizeof(*sd));
 	for (i = 0; i < a->ntok; i++) {
 		const struct sim_tok *t = &a->tok[i];
-		double m = match1(t, b);
+		double m = best[i];
 
 		if (m == 1)
 			sd->amatch++;
@@ -743,9 +870,11 @@ sim_features(const struct sim_sent *a, const struct sim_sent *b, double *f)
 	struct side sa, sb;
 	size_t l, i, j, kshared = 0;
 	double mx, mn, ra, rb;
+	float ba[SIM_MAXTOK], bb[SIM_MAXTOK];
 
-	side_score(a, b, &sa);
-	side_score(b, a, &sb);
+	best_matches(a, b, ba, bb);
+	side_score(a, ba, &sa);
+	side_score(b, bb, &sb);
 	f[0] = sa.wtotal > 0 ? sa.wmatched / sa.wtotal : 0;
 	f[1] = sb.wtotal > 0 ? sb.wmatched / sb.wtotal : 0;
 	f[2] = f[0] < f[1] ? f[0] : f[1];

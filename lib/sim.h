@@ -20,6 +20,8 @@ struct sim_tok {
 	uint64_t	stem;	/* hash of the stem, or of the number's digits */
 	uint64_t	syn;	/* synonym group, else the stem */
 	uint32_t	pre;	/* hash of the first five letters */
+	uint32_t	wn;	/* WordNet senses: offset << 8 | count, or 0 */
+	uint64_t	wnbits;	/* the senses, one bit each mod 64 */
 	float		idf;
 	unsigned	flags;
 };

@@ -5,6 +5,8 @@
 #                          of msrp_train.tsv and basil_triplets.tsv
 #                          (stems seen in 3 sentences or more)
 #   data/nmerge_model.txt  the fact model, nmerge --train on msrp_train.tsv
+# (data/nmerge_wordnet.txt comes from scripts/nmerge-wordnet.sh; the model
+# depends on it and on the idf table, so train after either changes.)
 # Prints the 10-fold cross-validated accuracy and F1.
 set -eu
 cd "$(dirname "$0")/.."

@@ -961,8 +961,9 @@ merge_story(struct nstory *st)
 	size_t np = 0, cappv = 0;
 	uint32_t *touched = NULL, *fcount = NULL, *fseen = NULL;
 	size_t *flastdoc = NULL;
-	double *fsum = NULL;
+	double *fsum = NULL, bar;
 	const char **tvp;
+	size_t ndoc;
 
 	load_story(st);
 	if (nss == 0)
@@ -1079,7 +1080,7 @@ merge_story(struct nstory *st)
 			for (k = 0; k < nt; k++) {
 				double p = sim_pair(sim, s, &ssim[touched[k]]);
 
-				if (p < factmin / 2)
+				if (p < factmin / 2 || p == 0)
 					continue;
 				GROW(edges, nedges, capedges, 1);
 				edges[nedges].to = touched[k];
@@ -1092,6 +1093,14 @@ merge_story(struct nstory *st)
 		free(shared);
 		free(content);
 	}
+
+	/*
+	 * The model learned from pairs already picked as alike; in long
+	 * documents most pairs report different things, so the bar rises
+	 * with the mean document length, halfway to 1 at the most.
+	 */
+	ndoc = ss[nss - 1].doc + 1;
+	bar = factmin + (1 - factmin) / 3 * (1 - (double)ndoc / (double)nss);
 
 	/* greedy average-link assignment, in sentence order */
 	nfacts = 0;
@@ -1120,7 +1129,7 @@ merge_story(struct nstory *st)
 			double avg = fsum[f] / fcount[f];
 
 			/* documents come whole, one after another */
-			if (flastdoc[f] == ss[i].doc || avg < factmin)
+			if (flastdoc[f] == ss[i].doc || avg < bar)
 				continue;
 			if (avg > bs || (avg == bs && f < best)) {
 				ss2 = bs;

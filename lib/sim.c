@@ -945,14 +945,15 @@ sim_prob(const struct sim *s, const double *f)
 }
 
 /*
- * Rules that overrule the model: times that cannot agree; numbers that
- * disagree (each sentence has one the other lacks, none is shared); one
- * of two nearly identical sentences negated.
+ * Rules that overrule the model: less than a third of either sentence's
+ * content matched (pairs unlike any the model learned from); times that
+ * cannot agree; numbers that disagree (each sentence has one the other
+ * lacks, none is shared); one of two nearly identical sentences negated.
  */
 int
 sim_veto(const double *f)
 {
-	return f[13] != 0 || (f[11] == 1 && f[12] == 0) ||
+	return f[2] < 0.35 || f[13] != 0 || (f[11] == 1 && f[12] == 0) ||
 	    (f[14] != 0 && f[2] >= 0.9);
 }
 

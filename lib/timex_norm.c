@@ -800,10 +800,12 @@ features(const char *s, size_t n, struct ttok *t, int nt, struct feat *f)
 		if (n > 0 && !f->hasqty)
 			f->yearago = 1;
 	/* nineteen ninety-six, the year two thousand */
-	if (!f->year && f->hasqty && !f->qtyx && !f->unit && f->qty >= 1000 &&
-	    f->qty <= 2099 && f->qty == (int)f->qty) {
+	if (!f->year && f->hasqty && !f->qtyx && (!f->unit || (f->unit ==
+	    U_YEAR && !f->unitpl && strstr(s, "year ") != NULL)) &&
+	    f->qty >= 1000 && f->qty <= 2099 && f->qty == (int)f->qty) {
 		f->year = (int)f->qty;
 		f->hasqty = 0;
+		f->unit = 0;
 	}
 	if (f->quarter == 0 && f->ord && f->unit == U_QUARTER)
 		f->quarter = f->ord;
@@ -1646,8 +1648,12 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 			st->ref = td;
 			st->ref.gran = 'D';
 		}
-		/* TimeBank types a day's part ("Friday morning") as a DATE */
-		if (!f.clock)
+		/*
+		 * TimeBank types the part of a named day ("Friday morning")
+		 * as a DATE, the part of a day named from now ("this
+		 * morning", "last night") as a TIME.
+		 */
+		if (!f.clock && (f.wday || f.month || f.tonight))
 			out->type = TX_DATE;
 		return 0;
 	default:

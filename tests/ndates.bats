@@ -124,11 +124,70 @@ expect() {
 	expect "Polls close at 3 p.m. EST." TIME 2025-03-12T15:00 "3 p.m. EST"
 	expect "He spoke at 10:30 a.m. Tuesday." TIME 2025-03-11T10:30 \
 	    "10:30 a.m. Tuesday"
-	# a part of the day without a clock time is a DATE, as in TimeBank
-	expect "Talks resume tomorrow morning." DATE 2025-03-13TMO \
+	# as in TimeBank: the part of a named day is a DATE, the part of
+	# a day named from now a TIME
+	expect "The fair opened Friday morning." DATE 2025-03-07TMO \
+	    "Friday morning"
+	expect "Talks resume tomorrow morning." TIME 2025-03-13TMO \
 	    "tomorrow morning"
-	expect "Shots were heard last night." DATE 2025-03-11TNI "last night"
+	expect "Shots were heard last night." TIME 2025-03-11TNI "last night"
 	expect "The store shuts at noon." TIME 2025-03-12T12:00 noon
+}
+
+@test "company results: the year, periods, a year earlier" {
+	expect "Net income for the year rose 4%." DATE 2025 "the year"
+	expect "Sales for the fiscal year ended June 30 fell." DURATION P1Y \
+	    "the fiscal year"
+	expect "Costs fell by the end of the year." DATE 2025 \
+	    "the end of the year"
+	expect "Profit rose in the latest period." DATE 2024-Q4 \
+	    "the latest period"
+	# after a quarter: the period and a year earlier are that quarter
+	run times "Profit rose in the third quarter. It was up 5% from a year earlier, and the 2023 period was weak."
+	assert_line "DATE 2024-Q3 the third quarter"
+	assert_line "DATE 2023-Q3 a year earlier"
+	assert_line "DATE 2023-Q3 the 2023 period"
+	expect "Sales were flat in the year-ago period." DATE 2024 \
+	    "the year-ago period"
+}
+
+@test "decades and centuries as spans or as dates" {
+	expect "Wages rose over the past decade." DURATION P10Y \
+	    "the past decade"
+	expect "Wages rose in the next century." DURATION P100Y \
+	    "the next century"
+	expect "Wages rose this decade." DATE 202 "this decade"
+}
+
+@test "names of months, seasons and years in words" {
+	expect "The mill shut last May." DATE 2024-05 "last May"
+	expect "The mill shut this past spring." DATE 2024-SP \
+	    "this past spring"
+	expect "We vote this coming Sunday." DATE 2025-03-16 \
+	    "this coming Sunday"
+	expect "It began in the year two thousand." DATE 2000 \
+	    "the year two thousand"
+	expect "It snowed in the winter of nineteen ninety-four." DATE 1994-WI \
+	    "the winter of nineteen ninety-four"
+	expect "It began in January nineteen ninety-seven." DATE 1997-01 \
+	    "January nineteen ninety-seven"
+}
+
+@test "vague spans and points, with or so, or two, and" {
+	expect "The plant closed several years ago." DATE PAST_REF \
+	    "several years ago"
+	expect "The plant closed a week or so ago." DATE 2025-W10 \
+	    "a week or so ago"
+	expect "Repairs take weeks or months." DURATION PXW "weeks or months"
+	expect "Prices rose in recent weeks and months." DURATION PXW \
+	    "recent weeks and months"
+	expect "The loan runs 2 1/2 years." DURATION P2Y6M "2 1/2 years"
+	expect "Rates stay low in the near term." DATE FUTURE_REF \
+	    "the near term"
+	expect "The deal closed late yesterday." DATE 2025-03-11 \
+	    "late yesterday"
+	expect "Stocks are falling right now." DATE PRESENT_REF "right now"
+	expect "More recently, the firm hired." DATE PAST_REF "More recently"
 }
 
 @test "now, recently, the future" {

@@ -738,7 +738,7 @@ static size_t		 capssim;
 static uint64_t		*sgrams;	/* the sentences' n-grams */
 static size_t		 capsgrams;
 static struct edge	*edges;		/* per sentence: its edges */
-static size_t		*edgeoff, *edgen;
+static size_t		*edgeoff, *edgen, capedgeoff, capedgen;
 static size_t		 nedges, capedges;
 static uint32_t		*factfirst;	/* story-local fact: first member */
 static size_t		 nfacts, capfacts;
@@ -1012,9 +1012,9 @@ merge_story(struct nstory *st)
 		}
 	}
 	qsort(pv, np, sizeof(*pv), cmp_posting);
-	if ((edgeoff = reallocarray(edgeoff, nss, sizeof(*edgeoff))) == NULL ||
-	    (edgen = reallocarray(edgen, nss, sizeof(*edgen))) == NULL ||
-	    (touched = reallocarray(NULL, nss, sizeof(*touched))) == NULL ||
+	GROW(edgeoff, 0, capedgeoff, nss);
+	GROW(edgen, 0, capedgen, nss);
+	if ((touched = reallocarray(NULL, nss, sizeof(*touched))) == NULL ||
 	    (fcount = calloc(nss, sizeof(*fcount))) == NULL ||
 	    (fsum = calloc(nss, sizeof(*fsum))) == NULL ||
 	    (fseen = calloc(nss, sizeof(*fseen))) == NULL ||
@@ -1394,7 +1394,7 @@ train(int argc, char **argv)
 	struct rec_reader r;
 	double (*x)[SIM_NFEAT] = NULL, w[SIM_NFEAT], bias;
 	int *y = NULL, *use = NULL, *clash = NULL, a;
-	size_t n = 0, cap = 0, i, j, fold, tp = 0, fp = 0, fn = 0, ok = 0;
+	size_t n = 0, capx = 0, capy = 0, capc = 0, i, j, fold, tp = 0, fp = 0, fn = 0, ok = 0;
 	struct sim_tokvec tv = { 0 };
 	uint64_t *gbuf = NULL;
 	size_t capg = 0;
@@ -1411,15 +1411,9 @@ train(int argc, char **argv)
 			if (r.lineno == 1 || r.nfield < 5 || (r.field[0][0] !=
 			    '0' && r.field[0][0] != '1'))
 				continue;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 4096;
-				if ((x = reallocarray(x, cap, sizeof(*x))) ==
-				    NULL || (y = reallocarray(y, cap,
-				    sizeof(*y))) == NULL || (clash =
-				    reallocarray(clash, cap, sizeof(*clash))) ==
-				    NULL)
-					err(1, NULL);
-			}
+			GROW(x, n, capx, 1);
+			GROW(y, n, capy, 1);
+			GROW(clash, n, capc, 1);
 			tv.n = 0;
 			if (sim_analyze(sim, r.field[3], r.flen[3], &tv) ==
 			    -1)

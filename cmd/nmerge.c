@@ -1394,7 +1394,8 @@ train(int argc, char **argv)
 	struct rec_reader r;
 	double (*x)[SIM_NFEAT] = NULL, w[SIM_NFEAT], bias;
 	int *y = NULL, *use = NULL, *clash = NULL, a;
-	size_t n = 0, capx = 0, capy = 0, capc = 0, i, j, fold, tp = 0, fp = 0, fn = 0, ok = 0;
+	size_t n = 0, capx = 0, capy = 0, capc = 0, i, j, fold;
+	size_t tp = 0, fp = 0, fn = 0, ok = 0;
 	struct sim_tokvec tv = { 0 };
 	uint64_t *gbuf = NULL;
 	size_t capg = 0;

@@ -84,12 +84,18 @@ static int			 ready;
 static const char *fut_words[] = { "will", "ll", "shall", "won", "going",
     "plans", "plan", "planning", "expected", "expects", "scheduled",
     "slated", "due", "would", "tomorrow", "upcoming", "hopes", "intends",
-    "aims", NULL };
+    "aims", "planned", "soon", "effective", "until", NULL };
 static const char *past_words[] = { "was", "were", "had", "did", "said",
     "told", "ago", "yesterday", "last", "earlier", "came", "went", "took",
     "made", "met", "began", "rose", "fell", "lost", "saw", "gave", "got",
     "left", "held", "sold", "paid", "wrote", "spoke", "ran", "hit", "led",
-    "announced", "reported", NULL };
+    "announced", "reported", "brought", "bought", "thought", "found",
+    "became", "won", "sent", "kept", "grew", "knew", "chose", "fought",
+    "built", "spent", "felt", "heard", "meant", "struck", "drew", "threw",
+    "broke", "stood", "sat", "began", "fled", "shot", "won", "sank",
+    "rang", "sang", "swore", "bore", "tore", "wore", "forgot", "ate",
+    "drove", "rode", "flew", "fell", "hid", "bid", "quit", "dealt",
+    "sought", "taught", "caught", "lent", "lay", "laid", "paid", NULL };
 static const char *pres_words[] = { "is", "are", "says", "say", "now",
     NULL };
 static const char *aux_words[] = { "is", "are", "be", "being", NULL };

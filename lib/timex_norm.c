@@ -824,6 +824,29 @@ features(const char *s, size_t n, struct ttok *t, int nt, struct feat *f)
 /* --- tense ---------------------------------------------------------- */
 
 /*
+ * Is the word w one that "to" before it makes an infinitive: lower case,
+ * no number, no determiner ("to acquire", not "to the", "to 5%")?
+ */
+static int
+infinitive(const char *s, const struct sword *w)
+{
+	static const char *det[] = { "a", "an", "the", "his", "her", "its",
+	    "their", "our", "my", "your", "this", "that", "these", "those",
+	    "date", "record", "work", "school", "court", "power", "office",
+	    "be", NULL };
+	size_t n = w->end - w->start, k;
+	const char **d;
+
+	for (k = 0; k < n; k++)
+		if (!islower((unsigned char)s[w->start + k]))
+			return 0;
+	for (d = det; *d != NULL; d++)
+		if (strlen(*d) == n && memcmp(*d, s + w->start, n) == 0)
+			return 0;
+	return 1;
+}
+
+/*
  * The tense around s[a..b): -1 past, 1 future, 0 unknown, from the
  * nearest auxiliary or past-tense verb among the sentence's words, the
  * ones before the expression counting double.
@@ -858,11 +881,14 @@ tense(const char *s, size_t n, const struct swords *sw, size_t a, size_t b)
 		else if (len >= 5 && (s[j - 2] | 0x20) == 'e' &&
 		    (s[j - 1] | 0x20) == 'd' && islower((unsigned char)s[i]))
 			v = -1;
+		else if (len == 2 && s[i] == 't' && s[i + 1] == 'o' && j < a &&
+		    k + 1 < sw->n && infinitive(s, &sw->v[k + 1]))
+			v = 1;		/* agreed to buy: an act still to come */
 		if (v == 1 && len == 3 && (s[i] | 0x20) == 's' &&
 		    !(j + 3 < n && memcmp(s + j, " to ", 4) == 0))
 			v = 2;
 		if (v == -1 && prevaux)
-			v = 0;		/* is held */
+			v = 2;		/* is held, will be named: the aux says */
 		prevaux = (fl & WF_AUX) != 0;
 		if (v != 2) {
 			dist = i < a ? (a - j) : 2 * (i - b) + 1;

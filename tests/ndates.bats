@@ -83,6 +83,13 @@ expect() {
 	expect "Voting ends on Friday, officials will say." DATE 2025-03-14 \
 	    Friday
 	expect "The court ruled last Tuesday." DATE 2025-03-11 "last Tuesday"
+	# a plan, a deadline, a passive after will: the days ahead
+	expect "The firm agreed to sell the plant on Friday." DATE 2025-03-14 \
+	    Friday
+	expect "The offer runs until 5 p.m. Tuesday." TIME 2025-03-18T17:00 \
+	    "5 p.m. Tuesday"
+	expect "A chair will be named in December." DATE 2025-12 December
+	expect "The owners fought in June." DATE 2024-06 June
 }
 
 @test "the reference moves to the last date mentioned" {

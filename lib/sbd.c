@@ -575,6 +575,45 @@ find_lists(struct para *p)
 }
 
 /*
+ * A figure or table label before its caption: "... engagement. Figure
+ * 1.5 Residents of the town ..." ends after the label's number.
+ */
+static void
+find_captions(struct para *p)
+{
+	static const unsigned char ft[256] = { ['F'] = 1, ['T'] = 1 };
+	const char *s = p->s;
+	size_t n = p->b, i = p->a;
+
+	/* one SSE2 pass over the capitals F and T */
+	while ((i = scan(s, i, n, ft, "FT", 2)) < n) {
+		size_t e = i, d;
+		int opened;
+
+		if (n - i > 7 && memcmp(s + i, "Figure ", 7) == 0)
+			e += 7;
+		else if (n - i > 6 && memcmp(s + i, "Table ", 6) == 0)
+			e += 6;
+		else if (n - i > 5 && memcmp(s + i, "Fig. ", 5) == 0)
+			e += 5;
+		i++;
+		if (e == i - 1)
+			continue;
+		d = e;
+		while (e < n && (isdigit_ascii(s[e]) || (s[e] == '.' &&
+		    e + 1 < n && isdigit_ascii(s[e + 1]))))
+			e++;
+		if (e == d || e >= n || s[e] != ' ')
+			continue;
+		if (next_kind(s, n, e, &opened, &(size_t){ 0 }) == NX_UPPER &&
+		    !opened) {
+			p->mark[skip_space(s, n, e) - p->a] |= M_ITEM;
+			p->items = 1;
+		}
+	}
+}
+
+/*
  * E-mail headers flattened into text: "Kay Mann 04/26/2001 07:17 AM
  * Will you be" holds three sentences; the time stamp stands alone.
  */
@@ -924,6 +963,7 @@ sbd_para(const char *s, size_t a, size_t b, struct spanvec *out)
 		find_lines(&p);
 	find_lists(&p);
 	find_stamps(&p);
+	find_captions(&p);
 	sstart = skip_space(s, b, a);
 	for (i = sstart; i < b && rc == 0; ) {
 		unsigned char c;

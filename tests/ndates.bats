@@ -189,11 +189,17 @@ expect() {
 	expect "Prices rose in recent weeks and months." DURATION PXW \
 	    "recent weeks and months"
 	expect "The loan runs 2 1/2 years." DURATION P2Y6M "2 1/2 years"
+	# "over" is a preposition as often as not, "its" a determiner
+	# TimeBank leaves out: outside
+	expect "Costs rose over three years." DURATION P3Y "three years"
+	expect "Profit fell in its fourth quarter." DATE 2024-Q4 \
+	    "fourth quarter"
+	expect "The year-ago figure was lower." DATE 2024 year-ago
 	expect "Rates stay low in the near term." DATE FUTURE_REF \
 	    "the near term"
 	expect "The deal closed late yesterday." DATE 2025-03-11 \
 	    "late yesterday"
-	expect "Stocks are falling right now." DATE PRESENT_REF "right now"
+	expect "Stocks are falling right now." DATE PRESENT_REF now
 	expect "More recently, the firm hired." DATE PAST_REF "More recently"
 }
 

@@ -1656,8 +1656,10 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 		if (f.clock) {
 			int h = f.hour;
 
-			if (f.ampm == 'p' && h < 12)
-				h += 12;
+			if ((f.ampm == 'p' || (!f.ampm && (f.pod == 'E' ||
+			    f.pod == 'A' || (f.pod == 'N' && h >= 6)))) &&
+			    h < 12)
+				h += 12;	/* 9:30 tonight, 4 in the afternoon */
 			else if (f.ampm == 'a' && h == 12)
 				h = 0;
 			if (h > 24 || f.min > 59)

@@ -60,6 +60,9 @@ expect() {
 	    2023-Q4 "the fourth quarter of 2023"
 	expect "Sales will rise in the first half of 2026." DATE 2026-H1 \
 	    "the first half of 2026"
+	expect "Sales will rise in the first half." DATE 2025-H1 "the first half"
+	expect "Profit in fiscal year 1991 will be flat." DATE 1991 \
+	    "fiscal year 1991"
 	expect "Crops failed last summer." DATE 2024-SU "last summer"
 	expect "The road opens this winter." DATE 2025-WI "this winter"
 }
@@ -139,6 +142,9 @@ expect() {
 	    "tomorrow morning"
 	expect "Shots were heard last night." TIME 2025-03-11TNI "last night"
 	expect "The store shuts at noon." TIME 2025-03-12T12:00 noon
+	# a clock time with a part of the day after noon
+	expect "He will speak at 9:30 tonight." TIME 2025-03-12T21:30 \
+	    "9:30 tonight"
 }
 
 @test "company results: the year, periods, a year earlier" {

@@ -14,6 +14,10 @@ override CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
 ifeq ($(SANITIZE),1)
 override CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer
 override LDFLAGS += -fsanitize=address,undefined
+# a report fails the test that caused it; leaks are reports too
+export ASAN_OPTIONS ?= detect_leaks=1
+export UBSAN_OPTIONS ?= halt_on_error=1:print_stacktrace=1:$\
+suppressions=$(CURDIR)/tests/ubsan.supp
 endif
 LDLIBS = $(PKG_LIBS) -lstemmer -lm
 
@@ -26,15 +30,20 @@ MAN = $(wildcard man/*.[157])
 
 all: $(PROGS:%=bin/%)
 
-bin/%: build/%.o build/libnews.a
+bin/%: build/%.o build/libnews.a build/flags
 	@mkdir -p bin
 	$(CC) $(LDFLAGS) -o $@ $< build/libnews.a $(LDLIBS)
 
-build/%.o: cmd/%.c lib/*.h | build
+build/%.o: cmd/%.c lib/*.h build/flags | build
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-build/%.o: lib/%.c lib/*.h | build
+build/%.o: lib/%.c lib/*.h build/flags | build
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+# rewritten only when the flags change, so SANITIZE=1 and back rebuild all
+build/flags: FORCE | build
+	@f='$(CC) $(CFLAGS) $(LDFLAGS)'; \
+	    [ "$$(cat $@ 2>/dev/null)" = "$$f" ] || printf '%s\n' "$$f" > $@
 
 # each data file is its own object, so a program links only what it uses
 build/data_%.o: data/%.* scripts/embed.sh | build
@@ -45,7 +54,7 @@ build/libnews.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-build/unit: tests/unit.c build/libnews.a
+build/unit: tests/unit.c build/libnews.a build/flags
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< build/libnews.a $(LDLIBS)
 
 build:
@@ -115,5 +124,5 @@ uninstall:
 clean:
 	rm -rf bin build
 
-.PHONY: all bench check clean deps demo eval install lint model uninstall
+.PHONY: FORCE all bench check clean deps demo eval install lint model uninstall
 .SECONDARY:

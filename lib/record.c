@@ -364,6 +364,8 @@ tsv_put_text(FILE *fp, const char *s, size_t n)
 	int uneven;
 	size_t len;
 
+	if (n == 0)	/* buf may still be NULL, and fwrite's needs not be */
+		return 0;
 	if (2 * n > cap) {
 		size_t nc = 2 * n < 4096 ? 4096 : 2 * n;
 		char *nb;

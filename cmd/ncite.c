@@ -121,7 +121,8 @@ main(int argc, char *argv[])
 	else
 		for (i = 0; i < argc; i++)
 			rval |= read_file(argv[i]);
-	if (cite_group(&cd) == -1)
+	if (cite_group(&cd) == -1 || ((format == F_MD ||
+	    format == F_HTML) && cite_merge(&cd) == -1))
 		err(1, NULL);
 	switch (format) {
 	case F_TSV:

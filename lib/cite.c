@@ -290,6 +290,110 @@ report_score(const struct cite_data *cd, size_t si)
 
 static const struct cite_data	*sort_cd;
 
+/*
+ * A table of texts: how many facts cite each, keyed by the text of a
+ * sentence.  cap is a power of two, at least twice the texts put in.
+ */
+struct textcount {
+	size_t	*sent;		/* a sentence of that text, + 1; 0 empty */
+	size_t	*count;
+	size_t	 cap;
+};
+
+static size_t *
+text_slot(const struct cite_data *cd, struct textcount *tc, size_t si)
+{
+	const struct cite_str *t = &cd->sent[si].text;
+	size_t h = hash_bytes(S(cd, *t), t->len) & (tc->cap - 1);
+
+	while (tc->sent[h] != 0 && !same_str(cd, &cd->sent[tc->sent[h] -
+	    1].text, t))
+		h = (h + 1) & (tc->cap - 1);
+	if (tc->sent[h] == 0)
+		tc->sent[h] = si + 1;
+	return &tc->count[h];
+}
+
+static const struct cite_data	*gsize_cd;
+
+/* Facts with more reports first: they have more to choose from. */
+static int
+gsize_cmp(const void *a, const void *b)
+{
+	const struct cite_group *x = &gsize_cd->group[*(const size_t *)a];
+	const struct cite_group *y = &gsize_cd->group[*(const size_t *)b];
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return x->fact < y->fact ? -1 : x->fact > y->fact;
+}
+
+/*
+ * A sentence may report two facts, but no two facts should cite the
+ * same text where one has another report: facts whose cited text is
+ * also another's give way, most reports first, to their most complete
+ * report that no other fact cites.
+ */
+static int
+distinct_texts(struct cite_data *cd)
+{
+	struct textcount tc;
+	size_t i, k, nclash = 0, *clash;
+
+	tc.cap = 64;
+	while (tc.cap < cd->ngroup * 2 + cd->ngsent * 2)
+		tc.cap *= 2;
+	if ((tc.sent = calloc(tc.cap, sizeof(*tc.sent))) == NULL ||
+	    (tc.count = calloc(tc.cap, sizeof(*tc.count))) == NULL) {
+		free(tc.sent);
+		return -1;
+	}
+	for (i = 0; i < cd->ngroup; i++)
+		(*text_slot(cd, &tc, cd->group[i].best))++;
+	if ((clash = reallocarray(NULL, cd->ngroup + 1, sizeof(*clash))) ==
+	    NULL) {
+		free(tc.sent);
+		free(tc.count);
+		return -1;
+	}
+	for (i = 0; i < cd->ngroup; i++)
+		if (cd->group[i].n > 1 &&
+		    *text_slot(cd, &tc, cd->group[i].best) > 1)
+			clash[nclash++] = i;
+	gsize_cd = cd;
+	qsort(clash, nclash, sizeof(*clash), gsize_cmp);
+	for (i = 0; i < nclash; i++) {
+		struct cite_group *g = &cd->group[clash[i]];
+		size_t *own = text_slot(cd, &tc, g->best), pick = g->best;
+		int best = 0, found = 0;
+
+		if (*own < 2)
+			continue;	/* no longer shared */
+		for (k = 0; k < g->n; k++) {
+			size_t si = cd->gsent[g->first + k];
+			int sc;
+
+			if (*text_slot(cd, &tc, si) > 0)
+				continue;	/* another fact's text */
+			sc = report_score(cd, si);
+			if (!found || sc > best) {
+				found = 1;
+				best = sc;
+				pick = si;
+			}
+		}
+		if (found) {
+			(*own)--;
+			(*text_slot(cd, &tc, pick))++;
+			g->best = pick;
+		}
+	}
+	free(clash);
+	free(tc.sent);
+	free(tc.count);
+	return 0;
+}
+
 static int
 fact_cmp(const void *a, const void *b)
 {
@@ -373,6 +477,113 @@ cite_group(struct cite_data *cd)
 		}
 		g->story = cd->doc[cd->sent[g->best].doc].story;
 	}
+	return distinct_texts(cd);
+}
+
+/* How many distinct outlets report a group. */
+static size_t
+count_sources(const struct cite_data *cd, const struct cite_group *g)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < g->n; i++) {
+		const struct cite_str *o =
+		    outlet(cd, cd->sent[cd->gsent[g->first + i]].doc);
+
+		for (k = 0; k < i; k++)
+			if (same_str(cd, outlet(cd,
+			    cd->sent[cd->gsent[g->first + k]].doc), o))
+				break;
+		if (k == i)
+			n++;
+	}
+	return n;
+}
+
+/*
+ * For the digests: facts of one story that cite the same text become
+ * one, the first, with the reports of all; the others leave the story.
+ */
+int
+cite_merge(struct cite_data *cd)
+{
+	size_t i, k, m, h, cap = 64, *into, *next, *tail, *slot;
+	int any = 0;
+
+	while (cap < cd->ngroup * 2)
+		cap *= 2;
+	if ((slot = calloc(cap, sizeof(*slot))) == NULL ||
+	    (into = reallocarray(NULL, cd->ngroup + 1, 3 * sizeof(*into))) ==
+	    NULL) {
+		free(slot);
+		return -1;
+	}
+	next = into + cd->ngroup + 1;
+	tail = next + cd->ngroup + 1;
+	/* the first fact of each story and text, by a hash of both */
+	for (i = 0; i < cd->ngroup; i++) {
+		const struct cite_group *g = &cd->group[i];
+		const struct cite_str *t = &cd->sent[g->best].text;
+
+		into[i] = NONE;
+		tail[i] = i;
+		if (g->story == NONE)
+			continue;
+		h = (hash_bytes(S(cd, *t), t->len) ^ g->story *
+		    0x9e3779b9U) & (cap - 1);
+		while (slot[h] != 0 && !(cd->group[slot[h] - 1].story ==
+		    g->story && same_str(cd, &cd->sent[cd->group[slot[h] -
+		    1].best].text, t)))
+			h = (h + 1) & (cap - 1);
+		if (slot[h] != 0) {
+			into[i] = slot[h] - 1;
+			any = 1;
+		} else
+			slot[h] = i + 1;
+	}
+	free(slot);
+	if (!any) {
+		free(into);
+		return 0;
+	}
+	/* the merged facts, in order, after each first */
+	for (i = 0; i < cd->ngroup; i++)
+		next[i] = NONE;
+	for (i = 0; i < cd->ngroup; i++)
+		if (into[i] != NONE) {
+			next[tail[into[i]]] = i;
+			tail[into[i]] = i;
+		}
+	for (i = 0; i < cd->ngroup; i++) {
+		size_t first = cd->ngsent, *gs;
+
+		if (into[i] != NONE || next[i] == NONE)
+			continue;
+		for (m = i; m != NONE; m = next[m]) {
+			struct cite_group *g = &cd->group[m];
+
+			for (k = 0; k < g->n; k++) {
+				size_t si = cd->gsent[g->first + k], j;
+
+				for (j = first; j < cd->ngsent; j++)
+					if (cd->gsent[j] == si)
+						break;
+				if (j < cd->ngsent)
+					continue;
+				if ((gs = PUSH(cd, gsent)) == NULL) {
+					free(into);
+					return -1;
+				}
+				*gs = si;
+			}
+			if (m != i)
+				g->story = NONE;
+		}
+		cd->group[i].first = first;
+		cd->group[i].n = cd->ngsent - first;
+		cd->group[i].nsources = count_sources(cd, &cd->group[i]);
+	}
+	free(into);
 	return 0;
 }
 
@@ -793,12 +1004,12 @@ source_no(const struct story *st, size_t doc)
 }
 
 static void
-marks(const struct story *st, const struct cite_group *g, int html)
+marks_docs(const struct story *st, const size_t *docs, size_t n, int html)
 {
-	size_t i, n = group_docs(st->cd, g, st->tmp);
+	size_t i;
 
 	for (i = 0; i < n; i++) {
-		size_t k = source_no(st, st->tmp[i]);
+		size_t k = source_no(st, docs[i]);
 
 		if (html)
 			fprintf(st->fp, "<a class=\"ref\" href=\"#s%zu-%zu\">"
@@ -806,6 +1017,12 @@ marks(const struct story *st, const struct cite_group *g, int html)
 		else
 			fprintf(st->fp, "[%zu]", k);
 	}
+}
+
+static void
+marks(const struct story *st, const struct cite_group *g, int html)
+{
+	marks_docs(st, st->tmp, group_docs(st->cd, g, st->tmp), html);
 }
 
 /* The story's title: the headline of its first document that has one. */
@@ -820,56 +1037,322 @@ story_title(const struct story *st)
 	return NULL;
 }
 
-/* The date a fact is dated by: a DATE value of its cited report. */
-static const struct cite_time *
-fact_date(const struct cite_data *cd, const struct cite_group *g)
+/*
+ * A time value for the timeline: a DATE from a known year on, nothing
+ * in it unknown (no X), not a reference like PRESENT_REF.
+ */
+static int
+timeline_value(const struct cite_data *cd, const struct cite_time *t)
 {
-	size_t i, j;
+	const char *v = S(cd, t->value);
+	size_t i;
+
+	if (!t->date || t->value.len < 4 ||
+	    (t->value.len > 4 && v[4] != '-'))
+		return 0;
+	for (i = 0; i < 4; i++)
+		if (v[i] < '0' || v[i] > '9')
+			return 0;
+	return memchr(v, 'X', t->value.len) == NULL;
+}
+
+/*
+ * The dated report of a fact: its cited report if that has a timeline
+ * value, else its most complete report that has one.  Sets *tp to the
+ * first such time record of it; NONE when no report is dated.
+ */
+static size_t
+fact_when(const struct cite_data *cd, const struct cite_group *g,
+    size_t *tp)
+{
+	size_t i, j, pick = NONE, ptime = 0;
+	int best = 0;
 
 	for (j = 0; j < g->n + 1; j++) {
 		size_t si = j == 0 ? g->best : cd->gsent[g->first + j - 1];
 		const struct cite_sent *s = &cd->sent[si];
+		int sc;
 
-		for (i = s->time0; i < s->time0 + s->ntime; i++) {
-			const struct cite_time *t = &cd->time[i];
-			const char *v = S(cd, t->value);
-
-			if (t->date && t->value.len >= 4 && v[0] >= '0' &&
-			    v[0] <= '9')
-				return t;
+		for (i = s->time0; i < s->time0 + s->ntime; i++)
+			if (timeline_value(cd, &cd->time[i]))
+				break;
+		if (i == s->time0 + s->ntime)
+			continue;
+		if (j == 0) {
+			*tp = i;
+			return si;
+		}
+		sc = report_score(cd, si);
+		if (pick == NONE || sc > best) {
+			pick = si;
+			ptime = i;
+			best = sc;
 		}
 	}
-	return NULL;
+	*tp = ptime;
+	return pick;
+}
+
+struct when {
+	size_t	group, sent, time;
+	long	key[5];		/* year, month, day, minute + 1, span */
+};
+
+static long
+days_from_civil(long y, long m, long d)
+{
+	long era, yoe, doy;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+static void
+civil_from_days(long z, long *y, long *m, long *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static int
+two_digits(const char *v, size_t n, size_t at, long *out)
+{
+	if (at + 2 > n || v[at] < '0' || v[at] > '9' || v[at + 1] < '0' ||
+	    v[at + 1] > '9')
+		return 0;
+	*out = (v[at] - '0') * 10 + (v[at + 1] - '0');
+	return 1;
+}
+
+static const char *dayparts[][2] = { { "MO", "morning" },
+    { "MI", "midday" }, { "AF", "afternoon" }, { "EV", "evening" },
+    { "NI", "night" }, { "DT", "daytime" } };
+static const int daypart_min[] = { 6 * 60, 12 * 60, 15 * 60, 19 * 60,
+    22 * 60, 12 * 60 };
+static const char *seasons[][2] = { { "SP", "spring" }, { "SU", "summer" },
+    { "FA", "fall" }, { "AU", "autumn" }, { "WI", "winter" } };
+static const int season_month[] = { 3, 6, 9, 9, 12 };
+
+/* Where a TIMEX3 value starts and how long it spans, for sorting. */
+static void
+when_key(const char *v, size_t n, long *key)
+{
+	long x, y, hh, mm;
+	size_t i;
+
+	memset(key, 0, 5 * sizeof(*key));
+	key[0] = atol(v);
+	if (n < 7 || v[4] != '-')
+		return;
+	if (two_digits(v, n, 5, &x)) {
+		key[1] = x;
+		key[4] = 3;
+		if (n < 10 || v[7] != '-' || !two_digits(v, n, 8, &x))
+			return;
+		key[2] = x;
+		key[4] = 5;
+		if (n < 13 || v[10] != 'T')
+			return;
+		key[4] = 6;
+		for (i = 0; i < sizeof(dayparts) / sizeof(*dayparts); i++)
+			if (strncmp(v + 11, dayparts[i][0], 2) == 0)
+				key[3] = daypart_min[i] + 1;
+		if (two_digits(v, n, 11, &hh) && n >= 16 && v[13] == ':' &&
+		    two_digits(v, n, 14, &mm))
+			key[3] = hh * 60 + mm + 1;
+		return;
+	}
+	if (v[5] == 'W' && two_digits(v, n, 6, &x)) {
+		long jan4 = days_from_civil(key[0], 1, 4), m, d;
+		long mon = jan4 - ((jan4 % 7 + 7 + 3) % 7) + 7 * (x - 1);
+
+		if (n >= 11 && strncmp(v + 8, "-WE", 3) == 0)
+			mon += 5;
+		civil_from_days(mon, &y, &m, &d);
+		key[0] = y;
+		key[1] = m;
+		key[2] = d;
+		key[4] = 4;
+		return;
+	}
+	if ((v[5] == 'Q' || v[5] == 'H') && v[6] >= '1' && v[6] <= '4') {
+		key[1] = (v[6] - '1') * (v[5] == 'Q' ? 3 : 6) + 1;
+		key[4] = v[5] == 'Q' ? 2 : 1;
+		return;
+	}
+	for (i = 0; i < sizeof(seasons) / sizeof(*seasons); i++)
+		if (strncmp(v + 5, seasons[i][0], 2) == 0) {
+			key[1] = season_month[i];
+			key[4] = 2;
+		}
+}
+
+/* A TIMEX3 value as a reader says it: 2025-03-10 evening, summer 2025. */
+static void
+put_when(FILE *fp, const struct cite_data *cd, const struct cite_str *cs,
+    int how)
+{
+	const char *v = S(cd, *cs);
+	size_t n = cs->len, i;
+	char buf[64];
+	long x;
+
+	buf[0] = '\0';
+	if (n == 13 && v[4] == '-' && v[7] == '-' && v[10] == 'T') {
+		for (i = 0; i < sizeof(dayparts) / sizeof(*dayparts); i++)
+			if (strncmp(v + 11, dayparts[i][0], 2) == 0)
+				snprintf(buf, sizeof(buf), "%.10s %s", v,
+				    dayparts[i][1]);
+	} else if (n >= 16 && n < 40 && v[4] == '-' && v[7] == '-' &&
+	    v[10] == 'T' && v[13] == ':')
+		snprintf(buf, sizeof(buf), "%.10s %.*s", v, (int)(n - 11),
+		    v + 11);
+	else if (n >= 8 && v[4] == '-' && v[5] == 'W' &&
+	    two_digits(v, n, 6, &x)) {
+		if (n == 8)
+			snprintf(buf, sizeof(buf), "%.4s, week %ld", v, x);
+		else if (n == 11 && strncmp(v + 8, "-WE", 3) == 0)
+			snprintf(buf, sizeof(buf), "%.4s, weekend of week %ld",
+			    v, x);
+	} else if (n == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' &&
+	    v[6] <= '4') {
+		static const char *nth[] = { "first", "second", "third",
+		    "fourth" };
+
+		snprintf(buf, sizeof(buf), "%s quarter of %.4s",
+		    nth[v[6] - '1'], v);
+	} else if (n == 7 && v[4] == '-' && v[5] == 'H' &&
+	    (v[6] == '1' || v[6] == '2'))
+		snprintf(buf, sizeof(buf), "%s half of %.4s",
+		    v[6] == '1' ? "first" : "second", v);
+	else if (n == 7 && v[4] == '-')
+		for (i = 0; i < sizeof(seasons) / sizeof(*seasons); i++)
+			if (strncmp(v + 5, seasons[i][0], 2) == 0)
+				snprintf(buf, sizeof(buf), "%s %.4s",
+				    seasons[i][1], v);
+	if (buf[0] != '\0')
+		put_esc(fp, buf, strlen(buf), how);
+	else
+		put_esc(fp, v, n, how);
 }
 
 static const struct cite_data	*tsort_cd;
 
+/* In time order: start, then the longer span, the value, FACT. */
 static int
-time_cmp(const void *a, const void *b)
+when_cmp(const void *a, const void *b)
 {
-	const struct cite_group *x = &tsort_cd->group[*(const size_t *)a];
-	const struct cite_group *y = &tsort_cd->group[*(const size_t *)b];
-	const struct cite_time *tx = fact_date(tsort_cd, x);
-	const struct cite_time *ty = fact_date(tsort_cd, y);
-	int c = strcmp(S(tsort_cd, tx->value), S(tsort_cd, ty->value));
+	const struct when *x = a, *y = b;
+	const struct cite_data *cd = tsort_cd;
+	size_t i;
+	int c;
 
-	if (c != 0)
+	for (i = 0; i < 5; i++)
+		if (x->key[i] != y->key[i])
+			return x->key[i] < y->key[i] ? -1 : 1;
+	if ((c = strcmp(S(cd, cd->time[x->time].value),
+	    S(cd, cd->time[y->time].value))) != 0)
 		return c;
-	return x->fact < y->fact ? -1 : x->fact > y->fact;
+	return cd->group[x->group].fact < cd->group[y->group].fact ? -1 :
+	    cd->group[x->group].fact > cd->group[y->group].fact;
 }
 
-/* The story's dated facts, in time order, into st->tmp-sized out. */
-static size_t
-timeline(const struct story *st, size_t *out)
+/*
+ * The story's timeline: each dated fact's time value next to the report
+ * that says it, in time order; a report that dates two facts the same
+ * way is one entry with the marks of both.
+ */
+static void
+put_timeline(const struct story *st, int html)
 {
-	size_t i, n = 0;
+	const struct cite_data *cd = st->cd;
+	struct when *w;
+	size_t i, j, k, n = 0, nu, nd, *u;
+	unsigned char *done;
+	int how = html ? E_HTML : E_MD;
 
-	for (i = 0; i < st->ngroups; i++)
-		if (fact_date(st->cd, &st->cd->group[st->groups[i]]) != NULL)
-			out[n++] = st->groups[i];
-	tsort_cd = st->cd;
-	qsort(out, n, sizeof(*out), time_cmp);
-	return n;
+	if ((w = reallocarray(NULL, st->ngroups + 1, sizeof(*w))) == NULL ||
+	    (u = reallocarray(NULL, st->cd->ndoc + 1, sizeof(*u))) == NULL ||
+	    (done = calloc(st->ngroups + 1, 1)) == NULL)
+		abort();
+	for (i = 0; i < st->ngroups; i++) {
+		const struct cite_group *g = &cd->group[st->groups[i]];
+
+		w[n].group = st->groups[i];
+		if ((w[n].sent = fact_when(cd, g, &w[n].time)) == NONE)
+			continue;
+		when_key(S(cd, cd->time[w[n].time].value),
+		    cd->time[w[n].time].value.len, w[n].key);
+		n++;
+	}
+	tsort_cd = cd;
+	qsort(w, n, sizeof(*w), when_cmp);
+	if (n > 0)
+		fputs(html ? "<h2>Timeline</h2>\n<ol class=\"timeline\">\n" :
+		    "## Timeline\n\n", st->fp);
+	for (i = 0; i < n; i++) {
+		const struct cite_str *v = &cd->time[w[i].time].value;
+
+		if (done[i])
+			continue;
+		/* the marks of every fact this report dates the same way */
+		nu = 0;
+		for (j = i; j < n && same_str(cd, &cd->time[w[j].time].value,
+		    v); j++) {
+			if (j > i && (done[j] || !same_str(cd,
+			    &cd->sent[w[j].sent].text, &cd->sent[w[i].sent].text)))
+				continue;
+			done[j] = 1;
+			nd = group_docs(cd, &cd->group[w[j].group], st->tmp);
+			for (k = 0; k < nd; k++) {
+				size_t a, d = st->tmp[k];
+
+				for (a = 0; a < nu && u[a] != d; a++)
+					;
+				if (a == nu)
+					u[nu++] = d;
+			}
+		}
+		for (j = 1; j < nu; j++)
+			for (k = j; k > 0 && u[k - 1] > u[k]; k--) {
+				size_t t = u[k];
+
+				u[k] = u[k - 1];
+				u[k - 1] = t;
+			}
+		if (html) {
+			fputs("<li><time title=\"", st->fp);
+			PUT(st->fp, cd, *v, E_HTML);
+			fputs("\">", st->fp);
+			put_when(st->fp, cd, v, E_HTML);
+			fputs("</time>", st->fp);
+		} else {
+			fputs("- **", st->fp);
+			put_when(st->fp, cd, v, E_MD);
+			fputs("**: ", st->fp);
+		}
+		PUT(st->fp, cd, cd->sent[w[i].sent].text, how);
+		putc(' ', st->fp);
+		marks_docs(st, u, nu, html);
+		fputs(html ? "</li>\n" : "\n", st->fp);
+	}
+	if (n > 0)
+		fputs(html ? "</ol>\n" : "\n", st->fp);
+	free(w);
+	free(u);
+	free(done);
 }
 
 struct confout {
@@ -1008,11 +1491,9 @@ cite_put_md(FILE *fp, const struct cite_data *cd)
 {
 	struct story st;
 	struct confout co;
-	size_t s, i, n, *tl;
+	size_t s, i, n;
 	const struct cite_str *title;
 
-	if ((tl = reallocarray(NULL, cd->ngroup + 1, sizeof(*tl))) == NULL)
-		abort();
 	for (s = 0; s < cd->nstory; s++) {
 		if (!story_init(&st, cd, fp, s)) {
 			story_free(&st);
@@ -1026,21 +1507,7 @@ cite_put_md(FILE *fp, const struct cite_data *cd)
 		fprintf(fp, "\n\n%zu report%s", st.ndocs,
 		    st.ndocs == 1 ? "" : "s");
 		fputs(".\n\n", fp);
-		if ((n = timeline(&st, tl)) > 0) {
-			fputs("## Timeline\n\n", fp);
-			for (i = 0; i < n; i++) {
-				const struct cite_group *g = &cd->group[tl[i]];
-
-				fputs("- **", fp);
-				PUT(fp, cd, fact_date(cd, g)->value, E_MD);
-				fputs("**: ", fp);
-				PUT(fp, cd, cd->sent[g->best].text, E_MD);
-				putc(' ', fp);
-				marks(&st, g, 0);
-				putc('\n', fp);
-			}
-			putc('\n', fp);
-		}
+		put_timeline(&st, 0);
 		fputs("## Facts\n\n", fp);
 		for (i = 0; i < st.ngroups; i++) {
 			const struct cite_group *g = &cd->group[st.groups[i]];
@@ -1105,7 +1572,6 @@ cite_put_md(FILE *fp, const struct cite_data *cd)
 			putc('\n', fp);
 		story_free(&st);
 	}
-	free(tl);
 }
 
 static const char css[] =
@@ -1144,11 +1610,10 @@ cite_put_html(FILE *fp, const struct cite_data *cd)
 {
 	struct story st;
 	struct confout co;
-	size_t s, i, j, n, *tl, *outl, nout;
+	size_t s, i, j, n, *outl, nout;
 	const struct cite_str *title;
 
-	if ((tl = reallocarray(NULL, cd->ngroup + 1, sizeof(*tl))) == NULL ||
-	    (outl = reallocarray(NULL, cd->ndoc + 1, sizeof(*outl))) == NULL)
+	if ((outl = reallocarray(NULL, cd->ndoc + 1, sizeof(*outl))) == NULL)
 		abort();
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
@@ -1168,22 +1633,7 @@ cite_put_html(FILE *fp, const struct cite_data *cd)
 			fprintf(fp, "Story %zu", s + 1);
 		fprintf(fp, "</h1>\n<p class=\"meta\">%zu report%s.</p>\n",
 		    st.ndocs, st.ndocs == 1 ? "" : "s");
-		if ((n = timeline(&st, tl)) > 0) {
-			fputs("<h2>Timeline</h2>\n<ol class=\"timeline\">\n",
-			    fp);
-			for (i = 0; i < n; i++) {
-				const struct cite_group *g = &cd->group[tl[i]];
-
-				fputs("<li><time>", fp);
-				PUT(fp, cd, fact_date(cd, g)->value, E_HTML);
-				fputs("</time>", fp);
-				PUT(fp, cd, cd->sent[g->best].text, E_HTML);
-				putc(' ', fp);
-				marks(&st, g, 1);
-				fputs("</li>\n", fp);
-			}
-			fputs("</ol>\n", fp);
-		}
+		put_timeline(&st, 1);
 		/* the outlets, each once, as the grid's columns */
 		for (i = nout = 0; i < st.ndocs; i++) {
 			for (j = 0; j < nout; j++)
@@ -1276,7 +1726,6 @@ cite_put_html(FILE *fp, const struct cite_data *cd)
 		story_free(&st);
 	}
 	fputs("</body>\n</html>\n", fp);
-	free(tl);
 	free(outl);
 }
 

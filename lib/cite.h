@@ -80,6 +80,7 @@ long	 cite_find_sent(const struct cite_data *, size_t, size_t);
 int	 cite_set_story(struct cite_data *, size_t, size_t);
 int	 cite_add_fact(struct cite_data *, size_t, size_t);
 int	 cite_group(struct cite_data *);
+int	 cite_merge(struct cite_data *);
 void	 cite_put_tsv(FILE *, const struct cite_data *);
 void	 cite_put_md(FILE *, const struct cite_data *);
 void	 cite_put_html(FILE *, const struct cite_data *);

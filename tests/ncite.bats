@@ -271,6 +271,166 @@ facts_stream() {
 	python3 -m json.tool out.json > /dev/null
 }
 
+# rec FIELD...: one record, its fields joined by tabs
+rec() {
+	local IFS='	'
+	printf '%s\n' "$*"
+}
+
+# pier: three outlets; facts that share sentences, dated and undated
+# reports, parts of days, and time values that are no dates
+pier_stream() {
+	rec doc a 2025-03-10 'The Ledger' 'Pier gives way' https://ledger.example/pier
+	rec sent a 1 0 68 'A wooden pier at Skarn collapsed on Monday, injuring two fishermen.'
+	rec time a 1 41 47 DATE 2025-03-10 Monday
+	rec sent a 2 69 122 'The pier, built in 1931, was the oldest on the coast.'
+	rec time a 2 86 90 DATE 1931 1931
+	rec sent a 3 123 183 'Cranes lifted the wreck out of the harbor on Monday evening.'
+	rec time a 3 168 182 DATE 2025-03-10TEV 'Monday evening'
+	rec sent a 4 184 227 'The inquiry will take at least three years.'
+	rec time a 4 206 226 DURATION P3Y 'at least three years'
+	rec doc b 2025-03-11 'Coast Post' 'Skarn pier falls' ''
+	rec sent b 1 0 148 'SKARN (Coast Post) — Part of the old wooden pier at Skarn fell into the harbor on Monday morning, and two fishermen were hurt, the harbor master said.'
+	rec time b 1 86 100 DATE 2025-03-10TMO 'Monday morning'
+	rec sent b 2 149 184 'Boats now dock at Amwell every day.'
+	rec time b 2 174 183 SET P1D 'every day'
+	rec sent b 3 185 210 'The harbor is closed now.'
+	rec time b 3 206 209 DATE PRESENT_REF now
+	rec sent b 4 211 265 'A crane arrived on a Monday morning to lift the wreck.'
+	rec time b 4 225 241 DATE XXXX-XX-XXTMO 'a Monday morning'
+	rec doc c 2025-03-12 'Harbor Times' 'Old pier collapses' ''
+	rec sent c 1 0 57 'Two fishermen were hurt when the pier collapsed at Skarn.'
+	rec sent c 2 58 171 'Residents along the harbor said they had complained about the pier to the town council for years, and nobody came.'
+	rec fact 1 a 1 0.9
+	rec fact 1 b 1 0.8
+	rec fact 1 c 1 0.8
+	rec fact 2 b 1 0.6
+	rec fact 2 a 3 0.6
+	rec fact 3 a 2 0.5
+	rec fact 3 c 2 0.5
+	rec fact 4 b 2 1
+	rec fact 5 b 2 1
+	rec fact 6 b 3 1
+	rec fact 6 b 4 1
+	rec fact 7 a 4 1
+	rec fact 8 a 3 1
+	rec fact 9 c 2 1
+	rec fact 9 a 1 1
+}
+
+@test "cite records: a sentence two facts share is the TEXT of one of them" {
+	pier_stream > p.tsv
+	run --separate-stderr sh -c "'$NCITE' p.tsv | grep '^cite' | cut -f2,5"
+	assert_success
+	# the Coast Post lead is in facts 1 and 2: fact 1 has more reports
+	# and gives way; a2 and c2 are both in facts 3 and 9
+	assert_line --index 0 "$(printf '1\tA wooden pier at Skarn collapsed on Monday, injuring two fishermen.')"
+	assert_line --index 1 --regexp "$(printf '^2\tSKARN \\(Coast Post\\) — Part of the old')"
+	assert_line --index 2 "$(printf '3\tThe pier, built in 1931, was the oldest on the coast.')"
+	assert_line --index 8 --regexp "$(printf '^9\tResidents along the harbor')"
+	# a fact whose one report is another's TEXT still has a cite record
+	assert_line --index 3 "$(printf '4\tBoats now dock at Amwell every day.')"
+	assert_line --index 4 "$(printf '5\tBoats now dock at Amwell every day.')"
+	[ "${#lines[@]}" -eq 9 ]
+	[ "$(printf '%s\n' "${lines[@]}" | cut -f2 | sort | uniq -d)" = \
+	    'Boats now dock at Amwell every day.' ]
+}
+
+@test "md and html: facts that cite the same text are one, with the marks of both" {
+	pier_stream > p.tsv
+	run --separate-stderr ncite -f md p.tsv
+	assert_success
+	# no line of the digest is there twice
+	[ "$(printf '%s\n' "$output" | sed 's/^[0-9]*\. //' | grep . | sort |
+	    uniq -d)" = "" ]
+	assert_line '4. Residents along the harbor said they had complained about the pier to the town council for years, and nobody came. [1][3] *(2 outlets)*'
+	assert_line '5. Boats now dock at Amwell every day. [2] *(single source)*'
+	assert_line '8. Cranes lifted the wreck out of the harbor on Monday evening. [1] *(single source)*'
+	refute_line --regexp '^9\. '
+	run --separate-stderr ncite -f html p.tsv
+	assert_success
+	[ "$(printf '%s\n' "$output" | grep -c 'Boats now dock at Amwell')" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | grep -c '<td>SKARN (Coast Post)')" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | grep -c '^<tr')" -eq 8 ]
+}
+
+@test "timeline: each value next to the report that says it, with the fact's marks" {
+	pier_stream > p.tsv
+	run --separate-stderr ncite -f md p.tsv
+	assert_success
+	# fact 3 cites c2, which has no date: its dated report is a2
+	assert_line '- **1931**: The pier, built in 1931, was the oldest on the coast. [1][3]'
+	# facts 1 and 9 are both dated by a1: one line, the marks of both
+	assert_line '- **2025-03-10**: A wooden pier at Skarn collapsed on Monday, injuring two fishermen. [1][2][3]'
+	refute_output --partial '**1931**: Residents'
+	refute_output --partial '**2025-03-10**: Residents'
+}
+
+@test "timeline: parts of days in words, in order in the day; no X, durations, sets, references" {
+	pier_stream > p.tsv
+	run --separate-stderr sh -c "'$NCITE' -f md p.tsv |
+	    sed -n '/^## Timeline/,/^## Facts/p' | grep '^- ' | cut -d: -f1"
+	assert_success
+	assert_output "$(printf '%s\n' '- **1931**' '- **2025-03-10**' \
+	    '- **2025-03-10 morning**' '- **2025-03-10 evening**')"
+	run --separate-stderr ncite -f html p.tsv
+	assert_success
+	assert_output --partial '<time title="2025-03-10TEV">2025-03-10 evening</time>Cranes lifted'
+	refute_output --partial 'TMO<'
+	refute_output --partial 'XXXX'
+	refute_output --partial 'PRESENT_REF'
+	refute_output --partial '>P3Y<'
+	refute_output --partial '>P1D<'
+}
+
+@test "timeline: weeks, quarters, halves, seasons and clock times read as words, in time order" {
+	{
+		rec doc a 2025-06-01 'The Ledger' 'Harbor works' ''
+		rec sent a 1 0 10 'Work starts in the third quarter.'
+		rec time a 1 0 5 DATE 2025-Q3 'the third quarter'
+		rec sent a 2 11 20 'The plan came in the first half.'
+		rec time a 2 11 15 DATE 2025-H1 'the first half'
+		rec sent a 3 21 30 'Boats were moved in week 11.'
+		rec time a 3 21 25 DATE 2025-W11 'week 11'
+		rec sent a 4 31 40 'A storm hit the harbor in the summer.'
+		rec time a 4 31 35 DATE 2025-SU 'the summer'
+		rec sent a 5 41 50 'The vote was at 14:30 on March 12.'
+		rec time a 5 41 45 DATE 2025-03-12T14:30 '14:30 on March 12'
+		rec sent a 6 51 60 'The mayor spoke that weekend.'
+		rec time a 6 51 55 DATE 2025-W11-WE 'that weekend'
+	} > w.tsv
+	run --separate-stderr sh -c "'$NCITE' -f md w.tsv | grep '^- ' | cut -d: -f1"
+	assert_success
+	assert_output "$(printf '%s\n' '- **first half of 2025**' \
+	    '- **2025, week 11**' '- **2025-03-12 14' \
+	    '- **2025, weekend of week 11**' '- **summer 2025**' \
+	    '- **third quarter of 2025**')"
+}
+
+@test "html: the pier digest renders in headless Chromium (screenshot)" {
+	command -v chromium >/dev/null 2>&1 ||
+	    { apt-get install -y chromium >/dev/null 2>&1 || true; }
+	command -v chromium >/dev/null 2>&1 || skip "chromium not available"
+	pier_stream | "$NCITE" -f html > page.html
+	timeout 120 chromium --headless --no-sandbox --disable-gpu \
+	    --disable-background-networking --disable-component-update \
+	    --disable-sync --no-first-run --user-data-dir="$PWD/profile" \
+	    --window-size=1200,1400 --screenshot="$PWD/shot.png" \
+	    "file://$PWD/page.html" >/dev/null 2>&1 || true
+	[ -s shot.png ]
+	[ "$(head -c 8 shot.png | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]
+	[ "$(wc -c < shot.png)" -gt 20000 ]
+}
+
+@test "csl: the pier sources are valid CSL-JSON, one item a document" {
+	pier_stream > p.tsv
+	run --separate-stderr ncite -f csl p.tsv
+	assert_success
+	printf '%s\n' "$output" > out.json
+	command -v python3 >/dev/null 2>&1 || skip "no python3"
+	[ "$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))))' out.json)" = 3 ]
+}
+
 @test "malformed records: file:line, exit 1, the rest goes on" {
 	printf 'doc\td\t\t\t\t\nsent\td\t1\t0\nsent\td\t2\t0\t5\t"Hi,"\n' > bad.tsv
 	run --separate-stderr ncite bad.tsv

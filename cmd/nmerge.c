@@ -987,9 +987,9 @@ merge_story(struct nstory *st)
 		s->wsum = 0;
 	}
 	/* the time values, as pointers now that sbuf is still */
-	GROW(sgrams, 0, capsgrams, 2 * stv.n + 1);
+	GROW(sgrams, 0, capsgrams, SIM_NGRAM * stv.n + 1);
 	for (i = 0; i < nss; i++)
-		sim_prepare(&ssim[i], sgrams + 2 * ss[i].tok);
+		sim_prepare(&ssim[i], sgrams + SIM_NGRAM * ss[i].tok);
 	if ((tvp = reallocarray(NULL, nstvals + 1, sizeof(*tvp))) == NULL)
 		err(1, NULL);
 	for (i = 0; i < nstvals; i++)
@@ -1388,6 +1388,159 @@ lr_fit(double (*x)[SIM_NFEAT], const int *y, const int *use, size_t n,
 	}
 }
 
+
+/*
+ * Gradient boosting of depth-SIM_DEPTH trees on the logistic loss, from
+ * the margins base[] (the linear model's): ntree trees into t.  Splits
+ * are searched among NBIN quantiles of each feature.
+ */
+#define NBIN	32
+
+static double	 gb_eta = 0.05, gb_lambda = 5;
+static size_t	 gb_ntree = 100;
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+gb_bins(double (*x)[SIM_NFEAT], size_t n, float (*cut)[NBIN],
+    unsigned char (*bin)[SIM_NFEAT])
+{
+	double *v;
+	size_t i, j, b;
+
+	if ((v = reallocarray(NULL, n, sizeof(*v))) == NULL)
+		err(1, NULL);
+	for (j = 0; j < SIM_NFEAT; j++) {
+		for (i = 0; i < n; i++)
+			v[i] = x[i][j];
+		qsort(v, n, sizeof(*v), cmp_double);
+		/* cut[j][b]: the upper bound of bin b */
+		for (b = 0; b < NBIN; b++)
+			cut[j][b] = (float)v[(n - 1) * (b + 1) / NBIN];
+		for (i = 0; i < n; i++) {
+			for (b = 0; b < NBIN - 1 && (float)x[i][j] > cut[j][b];
+			    b++)
+				;
+			bin[i][j] = (unsigned char)b;
+		}
+	}
+	free(v);
+}
+
+static void
+gb_fit(unsigned char (*bin)[SIM_NFEAT], float (*cut)[NBIN], const int *y,
+    const int *use, size_t n, const double *base, struct sim_tree *t)
+{
+	double *m, *g, *h, lam = gb_lambda;
+	unsigned char *node;
+	size_t i, k, it, d, j, b;
+	static double hg[SIM_NODES][SIM_NFEAT][NBIN];
+	static double hh[SIM_NODES][SIM_NFEAT][NBIN];
+
+	if ((m = reallocarray(NULL, n, sizeof(*m))) == NULL ||
+	    (g = reallocarray(NULL, n, sizeof(*g))) == NULL ||
+	    (h = reallocarray(NULL, n, sizeof(*h))) == NULL ||
+	    (node = reallocarray(NULL, n, 1)) == NULL)
+		err(1, NULL);
+	memcpy(m, base, n * sizeof(*m));
+	for (it = 0; it < gb_ntree; it++) {
+		struct sim_tree *tr = &t[it];
+		unsigned char bcut[SIM_NODES];
+
+		for (i = 0; i < n; i++) {
+			double p = 1 / (1 + exp(-m[i]));
+
+			g[i] = p - y[i];
+			h[i] = p * (1 - p);
+			node[i] = 0;
+		}
+		for (d = 0; d < SIM_DEPTH; d++) {
+			size_t lo = ((size_t)1 << d) - 1, hi = 2 * lo + 1;
+
+			for (k = lo; k < hi; k++) {
+				memset(hg[k], 0, sizeof(hg[k]));
+				memset(hh[k], 0, sizeof(hh[k]));
+			}
+			for (i = 0; i < n; i++) {
+				const unsigned char *bi = bin[i];
+
+				if (!use[i])
+					continue;
+				k = node[i];
+				for (j = 0; j < SIM_NFEAT; j++) {
+					hg[k][j][bi[j]] += g[i];
+					hh[k][j][bi[j]] += h[i];
+				}
+			}
+			for (k = lo; k < hi; k++) {
+				double best = 0, G = 0, H = 0;
+
+				tr->feat[k] = 0;
+				tr->thr[k] = 1e30f;
+				bcut[k] = NBIN - 1;
+				for (b = 0; b < NBIN; b++) {
+					G += hg[k][0][b];
+					H += hh[k][0][b];
+				}
+				for (j = 0; j < SIM_NFEAT; j++) {
+					double gl = 0, hl = 0;
+
+					for (b = 0; b + 1 < NBIN; b++) {
+						double gr, hr, gain;
+
+						gl += hg[k][j][b];
+						hl += hh[k][j][b];
+						gr = G - gl;
+						hr = H - hl;
+						if (hl < 1 || hr < 1 ||
+						    cut[j][b] == cut[j][b + 1])
+							continue;
+						gain = gl * gl / (hl + lam) +
+						    gr * gr / (hr + lam) -
+						    G * G / (H + lam);
+						if (gain <= best)
+							continue;
+						best = gain;
+						tr->feat[k] = (unsigned char)j;
+						tr->thr[k] = cut[j][b];
+						bcut[k] = (unsigned char)b;
+					}
+				}
+			}
+			for (i = 0; i < n; i++) {
+				k = node[i];
+				node[i] = (unsigned char)(2 * k + 1 +
+				    (bin[i][tr->feat[k]] > bcut[k]));
+			}
+		}
+		{
+			double G[SIM_NODES + 1] = { 0 };
+			double H[SIM_NODES + 1] = { 0 };
+
+			for (i = 0; i < n; i++)
+				if (use[i]) {
+					G[node[i] - SIM_NODES] += g[i];
+					H[node[i] - SIM_NODES] += h[i];
+				}
+			for (k = 0; k <= SIM_NODES; k++)
+				tr->leaf[k] = (float)(-gb_eta * G[k] /
+				    (H[k] + gb_lambda));
+		}
+		for (i = 0; i < n; i++)
+			m[i] += tr->leaf[node[i] - SIM_NODES];
+	}
+	free(m);
+	free(g);
+	free(h);
+	free(node);
+}
+
 static int
 train(int argc, char **argv)
 {
@@ -1395,13 +1548,19 @@ train(int argc, char **argv)
 	double (*x)[SIM_NFEAT] = NULL, w[SIM_NFEAT], bias;
 	int *y = NULL, *use = NULL, *clash = NULL, a;
 	size_t n = 0, capx = 0, capy = 0, capc = 0, i, j, fold;
-	size_t tp = 0, fp = 0, fn = 0, ok = 0;
+	size_t tp5 = 0, fp5 = 0, fn5 = 0, bestok = 0;
+	double *prob = NULL, *base = NULL, bestbar = factmin;
+	float (*cut)[NBIN];
+	unsigned char (*bin)[SIM_NFEAT] = NULL;
+	struct sim_tree *trees = NULL;
 	struct sim_tokvec tv = { 0 };
 	uint64_t *gbuf = NULL;
 	size_t capg = 0;
 
 	if (argc == 0)
 		usage();
+	if ((cut = calloc(SIM_NFEAT, sizeof(*cut))) == NULL)
+		err(1, NULL);
 	for (a = 0; a < argc; a++) {
 		if (rec_open(&r, argv[a]) == -1)
 			err(1, "%s", argv[a]);
@@ -1433,9 +1592,9 @@ train(int argc, char **argv)
 				s1.neg += (s1.tok[i].flags & ST_NEG) != 0;
 			for (i = 0; i < s2.ntok; i++)
 				s2.neg += (s2.tok[i].flags & ST_NEG) != 0;
-			GROW(gbuf, 0, capg, 2 * tv.n);
+			GROW(gbuf, 0, capg, SIM_NGRAM * tv.n);
 			sim_prepare(&s1, gbuf);
-			sim_prepare(&s2, gbuf + 2 * s1.ntok);
+			sim_prepare(&s2, gbuf + SIM_NGRAM * s1.ntok);
 			sim_features(&s1, &s2, x[n]);
 			clash[n] = sim_veto(x[n]);
 			y[n] = r.field[0][0] == '1';
@@ -1447,37 +1606,94 @@ train(int argc, char **argv)
 		errx(1, "--train: %zu labelled pairs; too few", n);
 	if ((use = calloc(n, sizeof(*use))) == NULL)
 		err(1, NULL);
+	if ((prob = calloc(n, sizeof(*prob))) == NULL ||
+	    (base = calloc(n, sizeof(*base))) == NULL ||
+	    (bin = reallocarray(NULL, n, sizeof(*bin))) == NULL ||
+	    (trees = reallocarray(NULL, gb_ntree + 1, sizeof(*trees))) == NULL)
+		err(1, NULL);
+	gb_bins(x, n, cut, bin);
 	for (fold = 0; fold < 10; fold++) {
 		for (i = 0; i < n; i++)
 			use[i] = i % 10 != fold;
 		lr_fit(x, y, use, n, w, &bias);
 		sim_set_model(sim, w, SIM_NFEAT, bias);
-		for (i = fold; i < n; i += 10) {
-			int pred = !clash[i] && sim_prob(sim, x[i]) >= factmin;
+		sim_set_trees(sim, NULL, 0);
+		for (i = 0; i < n; i++) {
+			double p = sim_prob(sim, x[i]);
+
+			base[i] = log(p / (1 - p));
+			use[i] = use[i] && !clash[i];
+		}
+		gb_fit(bin, cut, y, use, n, base, trees);
+		sim_set_trees(sim, trees, gb_ntree);
+		for (i = fold; i < n; i += 10)
+			prob[i] = clash[i] ? 0 : sim_prob(sim, x[i]);
+	}
+	/*
+	 * The bar (near factmin) that the cross-validated probabilities do
+	 * best with; the model's bias moves so that factmin means it.
+	 */
+	for (a = -10; a <= 10; a++) {
+		double bar = factmin + 0.01 * a;
+		size_t tp = 0, fp = 0, fn = 0, ok = 0;
+
+		for (i = 0; i < n; i++) {
+			int pred = prob[i] >= bar;
 
 			ok += pred == y[i];
 			tp += pred && y[i];
 			fp += pred && !y[i];
 			fn += !pred && y[i];
 		}
+		if (ok > bestok || (a == 0 && ok >= bestok)) {
+			bestok = ok;
+			bestbar = bar;
+			tp5 = tp;
+			fp5 = fp;
+			fn5 = fn;
+		}
 	}
 	fprintf(stderr, "nmerge: 10-fold cross-validation on %zu pairs: "
-	    "accuracy %.2f, F1 %.2f (precision %.2f, recall %.2f)\n", n,
-	    100.0 * (double)ok / (double)n,
-	    200.0 * (double)tp / (double)(2 * tp + fp + fn),
-	    100.0 * (double)tp / (double)(tp + fp),
-	    100.0 * (double)tp / (double)(tp + fn));
+	    "accuracy %.2f, F1 %.2f (precision %.2f, recall %.2f) at the "
+	    "bar %.2f\n", n, 100.0 * (double)bestok / (double)n,
+	    200.0 * (double)tp5 / (double)(2 * tp5 + fp5 + fn5),
+	    100.0 * (double)tp5 / (double)(tp5 + fp5),
+	    100.0 * (double)tp5 / (double)(tp5 + fn5), bestbar);
 	for (i = 0; i < n; i++)
 		use[i] = 1;
 	lr_fit(x, y, use, n, w, &bias);
+	sim_set_model(sim, w, SIM_NFEAT, bias);
+	sim_set_trees(sim, NULL, 0);
+	for (i = 0; i < n; i++) {
+		double p = sim_prob(sim, x[i]);
+
+		base[i] = log(p / (1 - p));
+		use[i] = !clash[i];
+	}
+	gb_fit(bin, cut, y, use, n, base, trees);
+	bias += log(factmin / (1 - factmin)) - log(bestbar / (1 - bestbar));
 	printf("# nmerge's fact model: logistic regression over pair "
-	    "features,\n# learned by nmerge --train from %zu labelled "
-	    "pairs\nbias %.6f\n", n, bias);
+	    "features,\n# then %zu boosted trees of depth %d, learned by "
+	    "nmerge --train from %zu\n# labelled pairs\nbias %.6f\n",
+	    gb_ntree, SIM_DEPTH, n, bias);
 	for (j = 0; j < SIM_NFEAT; j++)
 		printf("%s %.6f\n", sim_feature_name(j), w[j]);
+	for (a = 0; a < (int)gb_ntree; a++) {
+		printf("tree");
+		for (j = 0; j < SIM_NODES; j++)
+			printf(" %d:%.6g", trees[a].feat[j], trees[a].thr[j]);
+		for (j = 0; j <= SIM_NODES; j++)
+			printf(" %.6g", trees[a].leaf[j]);
+		printf("\n");
+	}
 	free(x);
 	free(y);
 	free(use);
+	free(prob);
+	free(base);
+	free(bin);
+	free(trees);
+	free(cut);
 	free(clash);
 	free(tv.v);
 	free(gbuf);

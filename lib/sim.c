@@ -38,6 +38,8 @@ struct sim {
 	double			 idfmax;
 	double			 w[SIM_NFEAT];
 	double			 bias;
+	struct sim_tree		*tree;
+	size_t			 ntree;
 	struct tokvec		 tv;
 };
 
@@ -57,7 +59,11 @@ static const char *featname[SIM_NFEAT] = {
 	"length_diff", "num_clash", "num_shared", "time_clash", "neg_clash",
 	"name_unmatched", "rest_max", "rest_min", "key_jaccard", "key_clash",
 	"exact_min", "align_min_sq", "lcs_max_sq", "rest_share", "content_ratio",
-	"bigram_min"
+	"bigram_min", "uni_p_min", "uni_p_max", "bi_p_min", "bi_p_max",
+	"tri_p_min", "tri_p_max", "word_p_min", "word_p_max", "wordbi_p_min",
+	"wordbi_p_max", "run_max", "run_min", "len_gap", "bleu_min",
+	"unmatched_max", "unmatched_min", "soft_share", "num_unmatched",
+	"name_share"
 };
 
 static const char *negwords[] = {
@@ -196,6 +202,38 @@ getnum(const char **p, const char *end)
 	return strtod(buf, NULL);
 }
 
+/*
+ * A tree line: "tree" and SIM_NODES "feature:threshold" splits, then
+ * SIM_NODES + 1 leaf values, split by spaces.
+ */
+static int
+load_tree(struct sim *s, const char *p, const char *eol)
+{
+	struct sim_tree t, *nt;
+	size_t i;
+
+	for (i = 0; i < SIM_NODES; i++) {
+		char *e;
+		unsigned long fi;
+
+		while (p < eol && *p == ' ')
+			p++;
+		fi = strtoul(p, &e, 10);
+		if (e == p || *e != ':' || fi >= SIM_NFEAT)
+			return 0;	/* not ours: ignored */
+		t.feat[i] = (unsigned char)fi;
+		p = e + 1;
+		t.thr[i] = (float)getnum(&p, eol);
+	}
+	for (i = 0; i <= SIM_NODES; i++)
+		t.leaf[i] = (float)getnum(&p, eol);
+	if ((nt = reallocarray(s->tree, s->ntree + 1, sizeof(*nt))) == NULL)
+		return -1;
+	s->tree = nt;
+	s->tree[s->ntree++] = t;
+	return 0;
+}
+
 static int
 load_model(struct sim *s, const char *src, size_t len)
 {
@@ -206,7 +244,10 @@ load_model(struct sim *s, const char *src, size_t len)
 		const char *eol = nl ? nl : end, *sp;
 		size_t i;
 
-		if (*p != '#' && eol > p &&
+		if (eol - p > 5 && memcmp(p, "tree ", 5) == 0) {
+			if (load_tree(s, p + 5, eol) == -1)
+				return -1;
+		} else if (*p != '#' && eol > p &&
 		    (sp = memchr(p, ' ', (size_t)(eol - p))) != NULL) {
 			size_t nlen = (size_t)(sp - p);
 
@@ -403,6 +444,7 @@ sim_free(struct sim *s)
 	map_free(&s->syn);
 	map_free(&s->wnmap);
 	free(s->wnpool);
+	free(s->tree);
 	tokvec_free(&s->tv);
 	free(s);
 }
@@ -418,6 +460,36 @@ sim_set_model(struct sim *s, const double *w, size_t n, double bias)
 		s->w[i] = w[i];
 	s->bias = bias;
 	return 0;
+}
+
+int
+sim_set_trees(struct sim *s, const struct sim_tree *t, size_t n)
+{
+	struct sim_tree *nt = NULL;
+
+	if (n > 0 && (nt = reallocarray(NULL, n, sizeof(*nt))) == NULL)
+		return -1;
+	if (n > 0)
+		memcpy(nt, t, n * sizeof(*nt));
+	free(s->tree);
+	s->tree = nt;
+	s->ntree = n;
+	return 0;
+}
+
+/* The boosted trees' part of the log-odds. */
+double
+sim_tree_sum(const struct sim_tree *t, size_t n, const double *f)
+{
+	double z = 0;
+	size_t i, k, d;
+
+	for (i = 0; i < n; i++) {
+		for (k = d = 0; d < SIM_DEPTH; d++)
+			k = 2 * k + 1 + (f[t[i].feat[k]] > t[i].thr[k]);
+		z += t[i].leaf[k - SIM_NODES];
+	}
+	return z;
 }
 
 const char *
@@ -512,7 +584,8 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 		if (t->type == TOK_CLITIC) {
 			if (wn == 3 && memcmp(w, "n't", 3) == 0) {
 				tk.flags = ST_NEG | ST_STOP;
-				tk.stem = tk.syn = hash_bytes("not", 3);
+				tk.stem = tk.syn = tk.surf = hash_bytes("not",
+				    3);
 				tk.idf = 0.5f;
 				if (addtok(v, &tk) == -1)
 					return -1;
@@ -522,8 +595,13 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 		}
 		if (t->type == TOK_NUM || (t->type == TOK_WORD &&
 		    wn > 0 && isdigit((unsigned char)w[0]))) {
+			const char *dash = memchr(w, '-', wn);
+
+			/* 50-basis-point: the number is 50 */
+			if (t->type == TOK_WORD && dash != NULL)
+				wn = (size_t)(dash - w);
 			low_n = number_norm(w, wn, low, sizeof(low));
-			tk.stem = tk.syn = hash_bytes(low, low_n);
+			tk.stem = tk.syn = tk.surf = hash_bytes(low, low_n);
 			tk.idf = 3.0f;
 			tk.flags = ST_NUM;
 			if (low_n == 4 && (memcmp(low, "19", 2) == 0 ||
@@ -593,6 +671,7 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 			    !(tk.flags & ST_STOP))
 				tk.flags |= ST_CAP;
 		}
+		tk.surf = hash_bytes(low, low_n) ^ 0x5bd1e995ULL;
 		if (addtok(v, &tk) == -1)
 			return -1;
 		added++;
@@ -667,6 +746,7 @@ struct side {
 	double	wexact;			/* of it matched exactly */
 	double	capun, captotal;	/* names */
 	size_t	cmatch, ncontent;	/* content words matched exactly */
+	size_t	cun, csoft;		/* unmatched, matched inexactly */
 	size_t	amatch;			/* all tokens matched exactly */
 	size_t	numun, numshared, nnum;
 };
@@ -691,7 +771,10 @@ side_score(const struct sim_sent *a, const float *best, struct side *sd)
 		if (m == 1) {
 			sd->cmatch++;
 			sd->wexact += t->idf;
-		}
+		} else if (m == 0)
+			sd->cun++;
+		else
+			sd->csoft++;
 		if (t->flags & ST_CAP) {
 			sd->captotal += t->idf;
 			if (m == 0)
@@ -722,7 +805,7 @@ cmp_u64(const void *a, const void *b)
 }
 
 static size_t
-grams(const struct sim_sent *a, size_t n, uint64_t *g)
+grams(const struct sim_sent *a, size_t n, int surf, uint64_t *g)
 {
 	size_t i, k, ng = 0;
 
@@ -730,7 +813,8 @@ grams(const struct sim_sent *a, size_t n, uint64_t *g)
 		uint64_t h = 0;
 
 		for (k = 0; k < n; k++)
-			h = (h ^ a->tok[i + k].stem) * 0x100000001b3ULL;
+			h = (h ^ (surf ? a->tok[i + k].surf :
+			    a->tok[i + k].stem)) * 0x100000001b3ULL;
 		g[ng++] = h;
 	}
 	qsort(g, ng, sizeof(g[0]), cmp_u64);
@@ -738,27 +822,29 @@ grams(const struct sim_sent *a, size_t n, uint64_t *g)
 }
 
 /*
- * Work a pair's features share, done once a sentence: its sorted bigram
- * and trigram hashes, into buf (room for 2 * s->ntok).
+ * Work a pair's features share, done once a sentence: its sorted n-gram
+ * hashes, into buf (room for SIM_NGRAM * s->ntok).
  */
 void
 sim_prepare(struct sim_sent *s, uint64_t *buf)
 {
-	s->gram[0] = buf;
-	s->ngram[0] = grams(s, 2, buf);
-	s->gram[1] = buf + s->ngram[0];
-	s->ngram[1] = grams(s, 3, s->gram[1]);
+	static const size_t len[SIM_NGRAM] = { 2, 3, 1, 1, 2 };
+	size_t i;
+
+	for (i = 0; i < SIM_NGRAM; i++) {
+		s->gram[i] = buf;
+		s->ngram[i] = grams(s, len[i], i >= 3, buf);
+		buf += s->ngram[i];
+	}
 }
 
-/* Dice coefficient of the n-grams (2 or 3) of two sentences' stems. */
-static double
-ngram_dice(const struct sim_sent *a, const struct sim_sent *b, size_t n)
+/* How many n-grams of list k two sentences have in common. */
+static size_t
+ngram_common(const struct sim_sent *a, const struct sim_sent *b, size_t k)
 {
-	const uint64_t *ga = a->gram[n - 2], *gb = b->gram[n - 2];
-	size_t na = a->ngram[n - 2], nb = b->ngram[n - 2], i, j, common = 0;
+	const uint64_t *ga = a->gram[k], *gb = b->gram[k];
+	size_t na = a->ngram[k], nb = b->ngram[k], i, j, common = 0;
 
-	if (na + nb == 0)
-		return 0;
 	for (i = j = 0; i < na && j < nb; )
 		if (ga[i] < gb[j])
 			i++;
@@ -769,7 +855,32 @@ ngram_dice(const struct sim_sent *a, const struct sim_sent *b, size_t n)
 			i++;
 			j++;
 		}
-	return 2.0 * (double)common / (double)(na + nb);
+	return common;
+}
+
+/* The share of each sentence's n-grams of list k the other has: the
+   smaller into f[0], the larger into f[1]. */
+static void
+ngram_share(const struct sim_sent *a, const struct sim_sent *b, size_t k,
+    double *f)
+{
+	size_t c = ngram_common(a, b, k);
+	double pa = a->ngram[k] ? (double)c / (double)a->ngram[k] : 0;
+	double pb = b->ngram[k] ? (double)c / (double)b->ngram[k] : 0;
+
+	f[0] = pa < pb ? pa : pb;
+	f[1] = pa < pb ? pb : pa;
+}
+
+/* Dice coefficient of the n-grams (2 or 3) of two sentences' stems. */
+static double
+ngram_dice(const struct sim_sent *a, const struct sim_sent *b, size_t n)
+{
+	size_t na = a->ngram[n - 2], nb = b->ngram[n - 2];
+
+	if (na + nb == 0)
+		return 0;
+	return 2.0 * (double)ngram_common(a, b, n - 2) / (double)(na + nb);
 }
 
 /* Of the smaller sentence's bigrams, the share the other has too. */
@@ -785,28 +896,39 @@ bigram_min(const struct sim_sent *a, const struct sim_sent *b, double d)
 	return cap1(d * (double)(na + nb) / 2 / (double)(na < nb ? na : nb));
 }
 
-/* Longest common subsequence of the stems. */
+/*
+ * Longest common subsequence of the stems; the longest common run of
+ * them (substring) into *run.
+ */
 static size_t
-lcs(const struct sim_sent *a, const struct sim_sent *b)
+lcs(const struct sim_sent *a, const struct sim_sent *b, size_t *run)
 {
-	unsigned short row[SIM_MAXTOK + 1];
+	unsigned short row[SIM_MAXTOK + 1], rrow[SIM_MAXTOK + 1], best = 0;
 	size_t i, j;
 
 	memset(row, 0, sizeof(row));
+	memset(rrow, 0, sizeof(rrow));
 	for (i = 0; i < a->ntok; i++) {
-		unsigned short diag = 0;
+		unsigned short diag = 0, rdiag = 0;
 
 		for (j = 0; j < b->ntok; j++) {
-			unsigned short up = row[j + 1], v;
+			unsigned short up = row[j + 1], rup = rrow[j + 1], v;
 
-			if (a->tok[i].stem == b->tok[j].stem)
+			if (a->tok[i].stem == b->tok[j].stem) {
 				v = diag + 1;
-			else
+				rrow[j + 1] = rdiag + 1;
+				if (rrow[j + 1] > best)
+					best = rrow[j + 1];
+			} else {
 				v = up > row[j] ? up : row[j];
+				rrow[j + 1] = 0;
+			}
 			diag = up;
+			rdiag = rup;
 			row[j + 1] = v;
 		}
 	}
+	*run = best;
 	return row[b->ntok];
 }
 
@@ -868,7 +990,7 @@ size_t
 sim_features(const struct sim_sent *a, const struct sim_sent *b, double *f)
 {
 	struct side sa, sb;
-	size_t l, i, j, kshared = 0;
+	size_t l, i, j, kshared = 0, run;
 	double mx, mn, ra, rb;
 	float ba[SIM_MAXTOK], bb[SIM_MAXTOK];
 
@@ -885,7 +1007,7 @@ sim_features(const struct sim_sent *a, const struct sim_sent *b, double *f)
 	    (double)(a->ntok + b->ntok) : 0;
 	f[6] = ngram_dice(a, b, 2);
 	f[7] = ngram_dice(a, b, 3);
-	l = lcs(a, b);
+	l = lcs(a, b, &run);
 	mx = (double)(a->ntok > b->ntok ? a->ntok : b->ntok);
 	mn = (double)(a->ntok < b->ntok ? a->ntok : b->ntok);
 	f[8] = mx > 0 ? (double)l / mx : 0;
@@ -930,6 +1052,23 @@ sim_features(const struct sim_sent *a, const struct sim_sent *b, double *f)
 	    sb.ncontent ? sa.ncontent : sb.ncontent) / (double)(sa.ncontent >
 	    sb.ncontent ? sa.ncontent : sb.ncontent) : 0;
 	f[25] = bigram_min(a, b, f[6]);
+	ngram_share(a, b, 2, f + 26);
+	ngram_share(a, b, 0, f + 28);
+	ngram_share(a, b, 1, f + 30);
+	ngram_share(a, b, 3, f + 32);
+	ngram_share(a, b, 4, f + 34);
+	f[36] = mx > 0 ? (double)run / mx : 0;
+	f[37] = mn > 0 ? (double)run / mn : 0;
+	f[38] = cap1((mx - mn) / 20);
+	/* BLEU of the shorter against the longer, up to trigrams */
+	f[40] = cap1((double)(sa.cun > sb.cun ? sa.cun : sb.cun) / 10);
+	f[41] = cap1((double)(sa.cun < sb.cun ? sa.cun : sb.cun) / 10);
+	f[42] = sa.ncontent + sb.ncontent > 0 ? (double)(sa.csoft +
+	    sb.csoft) / (double)(sa.ncontent + sb.ncontent) : 0;
+	f[43] = cap1((double)(sa.numun + sb.numun) / 4);
+	f[44] = sa.captotal + sb.captotal > 0 ? 1 - f[15] : 0.5;
+	f[39] = cbrt(f[27] * f[29] * f[31]) * (mx > 0 ? exp(1 - mx /
+	    (mn > 0 ? mn : 1)) : 0);
 	return SIM_NFEAT;
 }
 
@@ -941,6 +1080,7 @@ sim_prob(const struct sim *s, const double *f)
 
 	for (i = 0; i < SIM_NFEAT; i++)
 		z += s->w[i] * f[i];
+	z += sim_tree_sum(s->tree, s->ntree, f);
 	return 1 / (1 + exp(-z));
 }
 

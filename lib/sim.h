@@ -19,12 +19,17 @@
 struct sim_tok {
 	uint64_t	stem;	/* hash of the stem, or of the number's digits */
 	uint64_t	syn;	/* synonym group, else the stem */
+	uint64_t	surf;	/* hash of the word lower-cased, unstemmed */
 	uint32_t	pre;	/* hash of the first five letters */
 	uint32_t	wn;	/* WordNet senses: offset << 8 | count, or 0 */
 	uint64_t	wnbits;	/* the senses, one bit each mod 64 */
 	float		idf;
 	unsigned	flags;
 };
+
+/* n-gram lists of a sentence: stem bigrams, trigrams, unigrams; word
+   unigrams, bigrams (sim_prepare() needs SIM_NGRAM hashes a token) */
+#define SIM_NGRAM	5
 
 struct sim_sent {
 	struct sim_tok	*tok;
@@ -33,18 +38,29 @@ struct sim_sent {
 	size_t		 nkey;
 	const char	**tval;		/* DATE and TIME values of time records */
 	size_t		 ntval;
-	uint64_t	*gram[2];	/* bigrams, trigrams: sorted hashes */
-	size_t		 ngram[2];
+	uint64_t	*gram[SIM_NGRAM];	/* n-grams: sorted hashes */
+	size_t		 ngram[SIM_NGRAM];
 	float		 wsum;		/* idf mass of the content words */
 	int		 neg;		/* negations, counted */
 };
 
-#define SIM_NFEAT	26
+#define SIM_NFEAT	45
 
 struct sim_tokvec {
 	struct sim_tok	*v;
 	size_t		 n;
 	size_t		 cap;
+};
+
+/* a regression tree of the boosted part of the model: complete, of
+   depth SIM_DEPTH; node k's children are 2k+1 (f <= thr) and 2k+2 */
+#define SIM_DEPTH	3
+#define SIM_NODES	((1 << SIM_DEPTH) - 1)
+
+struct sim_tree {
+	unsigned char	feat[SIM_NODES];
+	float		thr[SIM_NODES];
+	float		leaf[SIM_NODES + 1];
 };
 
 struct sim;
@@ -63,6 +79,8 @@ double		 sim_pair(const struct sim *, const struct sim_sent *,
 int		 sim_veto(const double *);
 int		 sim_clash(const struct sim_sent *, const struct sim_sent *);
 int		 sim_set_model(struct sim *, const double *, size_t, double);
+int		 sim_set_trees(struct sim *, const struct sim_tree *, size_t);
+double		 sim_tree_sum(const struct sim_tree *, size_t, const double *);
 const char	*sim_feature_name(size_t);
 size_t		 sim_stem(struct sim *, const char *, size_t, char *, size_t);
 

@@ -64,6 +64,34 @@ articles() { nsplit -t "$D/articles.tsv"; }
 	assert_output "$(printf '0\n0\n0\n0')"
 }
 
+@test "nmerge: a number joined to its unit by hyphens is the number" {
+	printf '%s\t%s\n' \
+	    'On Tuesday the Corvan central bank made a 50-basis-point cut to its main rate.' \
+	    'The Corvan central bank made a 50 basis point cut to its main rate on Tuesday.' \
+	    'On Tuesday the Corvan central bank made a 25-basis-point cut to its main rate.' \
+	    'The Corvan central bank made a 50 basis point cut to its main rate on Tuesday.' > p.tsv
+	pairs p.tsv | nmerge > out
+	run same out
+	assert_output "$(printf '1\n0')"
+}
+
+@test "nmerge: --train reports cross-validation and writes the linear model and its trees" {
+	{
+		printf 'label\tid1\tid2\tsentence1\tsentence2\n'
+		for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+			printf '1\t%s\t%s\tThe mayor of Town%s opened the new bridge on Monday.\tOn Monday the new bridge was opened by the Town%s mayor.\n' "$i" "$i" "$i" "$i"
+			printf '0\t%s\t%s\tThe mayor of Town%s opened the new bridge on Monday.\tFloods closed the old road to Town%s for a week.\n' "$i" "$i" "$i" "$i"
+		done
+	} > train.tsv
+	nmerge --train train.tsv > model 2> report
+	run grep -c 'accuracy .*, F1 .* at the bar 0\.[0-9][0-9]$' report
+	assert_output 1
+	run grep -c '^tree' model
+	assert_output 100
+	run grep -c '^bias \|^align_a \|^bleu_min \|^name_share ' model
+	assert_output 4
+}
+
 @test "nmerge: a story record right after each doc record" {
 	articles | nmerge > out
 	run awk -F'\t' '$1 == "doc" { d = $2; getline; if ($1 != "story" || $3 != d) bad++; n++ }

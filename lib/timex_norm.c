@@ -722,7 +722,10 @@ features(const char *s, size_t n, struct ttok *t, int nt, struct feat *f)
 			f->shift = le->val;
 			break;
 		case W_NOW:
-			f->now = 1;
+			if (i > 0 && strcmp(t[i - 1].w, "from") == 0)
+				f->shift = 1;	/* two weeks from now */
+			else
+				f->now = 1;
 			break;
 		case W_PAST:
 			f->past = 1;
@@ -1385,8 +1388,14 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 		return 0;
 	}
 	if (f->wday && !f->every) {
-		if (resolve_wday(dct, f->wday, f->hasrel ? f->rel : 9, tn, t) ==
-		    -1) {
+		/* the previous Friday, the following Monday: from the
+		 * last day the text named */
+		const struct tdate *from = f->hasrel && (f->rel == -2 ||
+		    f->rel == 2) && st->ref.gran == 'D' && st->ref.d ?
+		    &st->ref : dct;
+
+		if (resolve_wday(from, f->wday, f->hasrel ? f->rel : 9, tn,
+		    t) == -1) {
 			t->y = 0;
 			t->gran = 'D';
 		}

@@ -76,6 +76,8 @@ expect() {
 	expect "The shop opened yesterday." DATE 2025-03-11 yesterday
 	expect "The shop opens today." DATE 2025-03-12 today
 	expect "The shop opens tomorrow." DATE 2025-03-13 tomorrow
+	expect "Voters decide two weeks from now." DATE 2025-W13 \
+	    "two weeks from now"
 	expect "The team lost earlier this year." DATE 2025 "earlier this year"
 }
 
@@ -107,6 +109,9 @@ expect() {
 	EOF
 	assert_success
 	assert_line "$(printf 'time\td1\t2\t31\t43\tDATE\t2020-08-04\tThe next day')"
+	# a weekday with previous or following counts from that day
+	run times "Shares fell on March 7, down from the previous Friday."
+	assert_line "DATE 2025-02-28 the previous Friday"
 }
 
 @test "durations" {

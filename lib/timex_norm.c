@@ -1629,6 +1629,11 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 		return 0;
 	case 'U':
 		out->type = TX_DURATION;
+		if (strstr(span, "quarter-century") != NULL ||
+		    strstr(span, "quarter century") != NULL) {
+			snprintf(v, sz, "P25Y");
+			return 0;
+		}
 		if (strstr(span, "while") || strstr(span, "time") ||
 		    strstr(span, "period")) {
 			snprintf(v, sz, "PXX");

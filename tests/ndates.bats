@@ -194,6 +194,12 @@ expect() {
 @test "vague spans and points, with or so, or two, and" {
 	expect "The plant closed several years ago." DATE PAST_REF \
 	    "several years ago"
+	expect "It hit a quarter-century low." DURATION P25Y \
+	    "a quarter-century"
+	# words that name no time here
+	run times "Troops searched the living quarters. More than a quarter of the votes were cast. Crowds joined the March of the Mothers."
+	assert_success
+	assert_output ""
 	expect "The plant closed a week or so ago." DATE 2025-W10 \
 	    "a week or so ago"
 	expect "Repairs take weeks or months." DURATION PXW "weeks or months"

@@ -131,6 +131,8 @@ expect() {
 	expect "The club meets every Monday." SET XXXX-WXX-1 "every Monday"
 	expect "The club meets on Tuesdays." SET XXXX-WXX-2 Tuesdays
 	expect "The paper comes out daily." SET P1D daily
+	run times "He reads the Daily News."
+	assert_output ""
 	expect "Members meet twice a year." SET P1Y "twice a year"
 	expect "The fair is held each July." SET XXXX-07 "each July"
 }

@@ -57,6 +57,10 @@ build/libnews.a: $(LIBOBJ)
 build/unit: tests/unit.c build/libnews.a build/flags
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< build/libnews.a $(LDLIBS)
 
+# tests/faults.bats preloads it; plain flags, as it goes into any build
+build/fault.so: tests/fault/fault.c | build
+	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -fPIC -shared -o $@ $< -ldl
+
 build:
 	@mkdir -p build
 
@@ -65,7 +69,7 @@ deps:
 
 check:
 	@sh scripts/deps.sh
-	@$(MAKE) --no-print-directory all build/unit
+	@$(MAKE) --no-print-directory all build/unit build/fault.so
 	prove -f --exec tests/run build/unit tests/*.bats
 
 demo:

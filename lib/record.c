@@ -83,8 +83,15 @@ rec_next(struct rec_reader *r)
 	char *p, *end, *tab;
 
 	errno = 0;
-	if ((n = getline(&r->line, &r->cap, r->fp)) == -1)
-		return ferror(r->fp) ? -1 : 0;
+	n = getline(&r->line, &r->cap, r->fp);
+	if (ferror(r->fp)) {
+		/* what came before the error is no record, just cut short */
+		if (errno == 0)
+			errno = EIO;
+		return -1;
+	}
+	if (n == -1)
+		return 0;
 	r->lineno++;
 	if (n > 0 && r->line[n - 1] == '\n')
 		n--;

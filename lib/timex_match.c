@@ -95,7 +95,10 @@ static const char *past_words[] = { "was", "were", "had", "did", "said",
     "broke", "stood", "sat", "began", "fled", "shot", "won", "sank",
     "rang", "sang", "swore", "bore", "tore", "wore", "forgot", "ate",
     "drove", "rode", "flew", "fell", "hid", "bid", "quit", "dealt",
-    "sought", "taught", "caught", "lent", "lay", "laid", "paid", NULL };
+    "sought", "taught", "caught", "lent", "lay", "laid", "paid", "taken",
+    "given", "written", "seen", "shown", "known", "spoken", "chosen",
+    "broken", "driven", "fallen", "gone", "grown", "risen", "stolen",
+    "thrown", "begun", "done", NULL };
 static const char *pres_words[] = { "is", "are", "says", "say", "now",
     NULL };
 static const char *aux_words[] = { "is", "are", "be", "being", NULL };

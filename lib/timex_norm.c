@@ -1704,6 +1704,10 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 			snprintf(v, sz, "PRESENT_REF");
 			return 0;
 		}
+		if (strncmp(span, "then ", 5) == 0 && !f.unit) {
+			snprintf(v, sz, "PAST_REF");	/* the then current */
+			return 0;
+		}
 		if (f.hasrel && f.rel == 0 && !f.unit && !f.month && !f.year &&
 		    !f.wday && !f.season && !f.quarter && !f.holiday &&
 		    !f.decade && !f.century && !f.hasdayoff) {

@@ -227,6 +227,11 @@ expect() {
 	expect "Rates are currently low." DATE PRESENT_REF currently
 	expect "He recently moved." DATE PAST_REF recently
 	expect "Costs will rise in the future." DATE FUTURE_REF "the future"
+	expect "The vote was put off to a later date." DATE FUTURE_REF \
+	    "a later date"
+	expect "Fix it as soon as possible." DATE FUTURE_REF \
+	    "as soon as possible"
+	expect "The then current rules applied." DATE PAST_REF "then current"
 }
 
 @test "holidays: the nearest one, or the one the tense points to" {

@@ -98,7 +98,7 @@ static const char *past_words[] = { "was", "were", "had", "did", "said",
     "sought", "taught", "caught", "lent", "lay", "laid", "paid", "taken",
     "given", "written", "seen", "shown", "known", "spoken", "chosen",
     "broken", "driven", "fallen", "gone", "grown", "risen", "stolen",
-    "thrown", "begun", "done", NULL };
+    "thrown", "begun", "done", "since", NULL };
 static const char *pres_words[] = { "is", "are", "says", "say", "now",
     NULL };
 static const char *aux_words[] = { "is", "are", "be", "being", NULL };

@@ -826,6 +826,27 @@ features(const char *s, size_t n, struct ttok *t, int nt, struct feat *f)
 
 /* --- tense ---------------------------------------------------------- */
 
+/* Is the word w an article or a possessive: "the", "a", "its" ...? */
+static int
+determiner(const char *s, const struct sword *w)
+{
+	static const char *det[] = { "a", "an", "the", "its", "his", "her",
+	    "their", "our", "my", "your", NULL };
+	size_t n = w->end - w->start;
+	const char **d;
+	size_t k;
+
+	for (d = det; *d != NULL; d++)
+		if (strlen(*d) == n) {
+			for (k = 0; k < n && (s[w->start + k] | 0x20) ==
+			    (*d)[k]; k++)
+				;
+			if (k == n)
+				return 1;
+		}
+	return 0;
+}
+
 /*
  * Is the word w one that "to" before it makes an infinitive: lower case,
  * no number, no determiner ("to acquire", not "to the", "to 5%")?
@@ -882,8 +903,10 @@ tense(const char *s, size_t n, const struct swords *sw, size_t a, size_t b)
 		else if (fl & WF_PRES)
 			v = 0;
 		else if (len >= 5 && (s[j - 2] | 0x20) == 'e' &&
-		    (s[j - 1] | 0x20) == 'd' && islower((unsigned char)s[i]))
-			v = -1;
+		    (s[j - 1] | 0x20) == 'd' && islower((unsigned char)s[i]) &&
+		    !(k > 0 && (determiner(s, &sw->v[k - 1]) || (k > 1 &&
+		    determiner(s, &sw->v[k - 2])))))
+			v = -1;		/* not "an unspecified date" */
 		else if (len == 2 && s[i] == 't' && s[i + 1] == 'o' && j < a &&
 		    k + 1 < sw->n && infinitive(s, &sw->v[k + 1]))
 			v = 1;		/* agreed to buy: an act still to come */

@@ -95,6 +95,11 @@ expect() {
 	    "5 p.m. Tuesday"
 	expect "A chair will be named in December." DATE 2025-12 December
 	expect "The owners fought in June." DATE 2024-06 June
+	# since points back; a participle after an article is an adjective
+	expect "Police have searched since the Oct. 23 attack." DATE \
+	    2024-10-23 "Oct. 23"
+	expect "It will be paid on an unspecified date in June." DATE \
+	    2025-06 June
 }
 
 @test "the reference moves to the last date mentioned" {

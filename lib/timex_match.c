@@ -3,9 +3,9 @@
  * only if it holds a trigger word (a digit, a month, a weekday, a unit,
  * "now" ...).  Each rule of the grammar (data/timex.txt) is compiled on
  * its own, anchored; a try at a word start runs, in the grammar's order,
- * only the rules that can begin with that word (found once per word by
- * pcre2's partial matching), and the first that matches gives the
- * extent.  timex_norm.c gives the value.
+ * only the rules that can begin with its first word or two (found by
+ * pcre2's partial matching of those bytes, then cached), and the first
+ * that matches gives the extent.  timex_norm.c gives the value.
  */
 #include <ctype.h>
 #include <stdint.h>
@@ -90,12 +90,11 @@ static const char *past_words[] = { "was", "were", "had", "did", "said",
     "made", "met", "began", "rose", "fell", "lost", "saw", "gave", "got",
     "left", "held", "sold", "paid", "wrote", "spoke", "ran", "hit", "led",
     "announced", "reported", "brought", "bought", "thought", "found",
-    "became", "won", "sent", "kept", "grew", "knew", "chose", "fought",
+    "became", "sent", "kept", "grew", "knew", "chose", "fought",
     "built", "spent", "felt", "heard", "meant", "struck", "drew", "threw",
-    "broke", "stood", "sat", "began", "fled", "shot", "won", "sank",
-    "rang", "sang", "swore", "bore", "tore", "wore", "forgot", "ate",
-    "drove", "rode", "flew", "fell", "hid", "bid", "quit", "dealt",
-    "sought", "taught", "caught", "lent", "lay", "laid", "paid", "taken",
+    "broke", "stood", "sat", "fled", "sank", "rang", "sang", "swore",
+    "bore", "tore", "wore", "forgot", "ate", "drove", "rode", "flew",
+    "hid", "dealt", "sought", "taught", "caught", "lent", "laid", "taken",
     "given", "written", "seen", "shown", "known", "spoken", "chosen",
     "broken", "driven", "fallen", "gone", "grown", "risen", "stolen",
     "thrown", "begun", "done", "since", NULL };

@@ -203,6 +203,9 @@ expect() {
 	    "several years ago"
 	expect "It hit a quarter-century low." DURATION P25Y \
 	    "a quarter-century"
+	expect "Profit came after several quarters of losses." DURATION PXQ \
+	    "several quarters"
+	expect "Rates rise in the short term." DATE FUTURE_REF "the short term"
 	# words that name no time here
 	run times "Troops searched the living quarters. More than a quarter of the votes were cast. Crowds joined the March of the Mothers."
 	assert_success

@@ -1548,6 +1548,20 @@ put_date_value(char *v, size_t sz, const struct tdate *t)
 	}
 }
 
+/* Is the reference day within a week of the document date? */
+static int
+near_dct(const struct timex_state *st)
+{
+	long d;
+
+	if (!st->dct.y || !st->dct.d || !st->ref.y || !st->ref.m ||
+	    !st->ref.d)
+		return 0;
+	d = days_from_civil(st->ref.y, st->ref.m, st->ref.d) -
+	    days_from_civil(st->dct.y, st->dct.m, st->dct.d);
+	return d >= -7 && d <= 7;
+}
+
 int
 timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
     size_t b, int rt, const struct swords *sw, struct timex *out)
@@ -1677,7 +1691,10 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 		if (date_of(st, &f, tn, span, sl, &td, &setref) == -1) {
 			td = st->dct;
 			td.gran = 'D';
-			if (f.that && st->ref.y && st->ref.gran == 'D')
+			/* that morning: the last day named; a clock time
+			 * alone too, if that day is within a week of now */
+			if ((f.that || (f.clock && !f.hasrel && near_dct(st))) &&
+			    st->ref.y && st->ref.gran == 'D' && st->ref.d)
 				td = st->ref;
 			if (f.hasrel && f.rel < 0 && f.pod == 'N' && td.d)
 				add_days(&td, -1);	/* last night */

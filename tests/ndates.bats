@@ -114,6 +114,9 @@ expect() {
 	EOF
 	assert_success
 	assert_line "$(printf 'time\td1\t2\t31\t43\tDATE\t2020-08-04\tThe next day')"
+	# a clock time alone falls on the day just named
+	run times "The bomb went off on Monday. Police came at 10:35 a.m."
+	assert_line "TIME 2025-03-10T10:35 10:35 a.m."
 	# a weekday with previous or following counts from that day
 	run times "Shares fell on March 7, down from the previous Friday."
 	assert_line "DATE 2025-02-28 the previous Friday"

@@ -1384,16 +1384,14 @@ conf_found(void *arg, const struct claim *a, const struct claim *b)
 	struct confout *co = arg;
 	const struct story *st = co->st;
 	int how = co->html ? E_HTML : E_MD;
+	const char *w = a->unit;
 
-	if (co->html) {
-		fputs("<li><b>", st->fp);
-		put_esc(st->fp, a->unit, strlen(a->unit), how);
-		fputs("</b>: ", st->fp);
-	} else {
-		fputs("- **", st->fp);
-		put_esc(st->fp, a->unit, strlen(a->unit), how);
-		fputs("**: ", st->fp);
-	}
+	/* the word the two share: "workers" of "three maintenance workers" */
+	if (strcmp(a->unit, b->unit) != 0 && strcmp(a->unit, b->unit2) != 0)
+		w = a->unit2;
+	fputs(co->html ? "<li><b>" : "- **", st->fp);
+	put_esc(st->fp, w, strlen(w), how);
+	fputs(co->html ? "</b>: " : "**: ", st->fp);
 	/* each phrase up to the word the two share */
 	put_claim(st, a, strcmp(a->unit, b->unit) != 0 &&
 	    strcmp(a->unit, b->unit2) != 0, how);

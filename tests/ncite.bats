@@ -207,6 +207,19 @@ facts_stream() {
 	assert_line '2. Coast Post, “Fire stops ferry”, 2025-03-11. `b`'
 }
 
+@test "md: a conflict is named by the word both reports count" {
+	{
+	printf 'doc\ta\t2025-03-10\tThe Ledger\tCrane falls\t\n'
+	printf 'sent\ta\t1\t0\t51\tThe crane fell, injuring three dock workers.\n'
+	printf 'doc\tb\t2025-03-10\tCoast Post\tCrane down\t\n'
+	printf 'sent\tb\t1\t0\t44\tFour workers were hurt when the crane fell.\n'
+	printf 'fact\t1\ta\t1\t0.8\nfact\t1\tb\t1\t0.8\n'
+	} > f.tsv
+	run --separate-stderr ncite -f md f.tsv
+	assert_success
+	assert_line --regexp '^ *- \*\*workers\*\*: .*three dock workers.* vs .*Four workers'
+}
+
 @test "md: quotations with speakers and their sources" {
 	run --separate-stderr sh -c "'$NSPLIT' '$DATA'/sample/*.txt | '$NCITE' -f md"
 	assert_success

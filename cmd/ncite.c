@@ -4,6 +4,7 @@
  * the sources as CSL-JSON.
  */
 #define _GNU_SOURCE
+#include <ctype.h>
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
@@ -476,6 +477,46 @@ put_quote(const struct brec *b, const struct quote *q, const char *t,
 	putchar('\n');
 }
 
+/*
+ * Does t[from..to) hold a letter or digit?  Non-ASCII counts as one,
+ * but for the General Punctuation block (curly quotes, dashes).
+ */
+static int
+has_word(const char *t, size_t from, size_t to)
+{
+	const unsigned char *u = (const unsigned char *)t;
+
+	for (; from < to; from++) {
+		if (u[from] == 0xe2 && from + 2 < to &&
+		    (u[from + 1] == 0x80 || u[from + 1] == 0x81)) {
+			from += 2;
+			continue;
+		}
+		if (isalnum(u[from]) || u[from] >= 0x80)
+			return 1;
+	}
+	return 0;
+}
+
+/* Mark the sentences that lie wholly inside a quotation, for the digest. */
+static void
+mark_quoted(void)
+{
+	size_t i, j, from, to;
+
+	for (i = 0; i < qd.nq; i++) {
+		const struct quote *q = &qd.q[i];
+
+		for (j = q->sent; j <= q->last && j < nsents; j++) {
+			from = j == q->sent ? q->p0 : 0;
+			to = j == q->last ? q->p1 : qs[j].len;
+			if (!has_word(qs[j].text, 0, from) &&
+			    !has_word(qs[j].text, to, qs[j].len))
+				cd.sent[sents[j].gsent].quoted = 1;
+		}
+	}
+}
+
 /* Find the document's quotations and write it out with them. */
 static void
 flush_doc(void)
@@ -511,6 +552,8 @@ flush_doc(void)
 		qd.nent = nents;
 		if (quote_find(&qd) == -1)
 			err(1, NULL);
+		if (format != F_TSV)
+			mark_quoted();
 	} else
 		qd.nq = 0;
 	for (i = 0; i < nrec; i++) {

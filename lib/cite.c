@@ -81,6 +81,7 @@ cite_add_sent(struct cite_data *cd, size_t doc, size_t n)
 	s->doc = doc;
 	s->n = n;
 	s->time0 = cd->ntime;
+	s->quoted = 0;
 	if (cd->doc[doc].nsent == 0)
 		cd->doc[doc].sent0 = cd->nsent - 1;
 	cd->doc[doc].nsent++;
@@ -958,6 +959,23 @@ group_cmp(const void *a, const void *b)
 	return 0;
 }
 
+/*
+ * A fact one outlet reports only inside a quotation ("Nobody listened.")
+ * is no fact of the digest's: the quotation is shown with its speaker.
+ */
+static int
+quote_only(const struct cite_data *cd, const struct cite_group *g)
+{
+	size_t i;
+
+	if (g->nsources != 1)
+		return 0;
+	for (i = 0; i < g->n; i++)
+		if (!cd->sent[cd->gsent[g->first + i]].quoted)
+			return 0;
+	return 1;
+}
+
 static int
 story_init(struct story *st, const struct cite_data *cd, FILE *fp, size_t id)
 {
@@ -980,7 +998,7 @@ story_init(struct story *st, const struct cite_data *cd, FILE *fp, size_t id)
 			st->docno[i] = st->ndocs;
 		}
 	for (i = 0; i < cd->ngroup; i++)
-		if (cd->group[i].story == id)
+		if (cd->group[i].story == id && !quote_only(cd, &cd->group[i]))
 			st->groups[st->ngroups++] = i;
 	gsort_cd = cd;
 	qsort(st->groups, st->ngroups, sizeof(size_t), group_cmp);

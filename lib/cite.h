@@ -24,6 +24,7 @@ struct cite_sent {
 	size_t		n;
 	struct cite_str	text;
 	size_t		time0, ntime;
+	int		quoted;		/* all of it inside a quotation */
 };
 
 struct cite_time {

@@ -220,6 +220,19 @@ facts_stream() {
 	assert_line --regexp '^ *- \*\*workers\*\*: .*three dock workers.* vs .*Four workers'
 }
 
+@test "md: a sentence wholly inside one outlet's quotation is no fact" {
+	printf '%s\n' 'The dam held, the agency said.' '' \
+	    '"We were lucky.' '' '"The water rose fast."' '' \
+	    'Lena Holm said the dam "held, just."' > a.txt
+	run --separate-stderr sh -c "'$NSPLIT' a.txt | '$NCITE' -f md"
+	assert_success
+	assert_line '1. The dam held, the agency said. [1] *(single source)*'
+	assert_line --regexp '^2\. Lena Holm said the dam'
+	refute_line --regexp '^[0-9]+\. .*lucky'
+	refute_line --regexp '^[0-9]+\. The water rose'
+	assert_line --regexp '^- "We were lucky. "The water rose fast." — '
+}
+
 @test "md: quotations with speakers and their sources" {
 	run --separate-stderr sh -c "'$NSPLIT' '$DATA'/sample/*.txt | '$NCITE' -f md"
 	assert_success

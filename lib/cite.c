@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cite.h"
+#include "date.h"
 #include "hash.h"
 #include "record.h"
 #include "tok.h"
@@ -1116,34 +1117,6 @@ struct when {
 	long	key[5];		/* year, month, day, minute + 1, span */
 };
 
-static long
-days_from_civil(long y, long m, long d)
-{
-	long era, yoe, doy;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
-static void
-civil_from_days(long z, long *y, long *m, long *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
 static int
 two_digits(const char *v, size_t n, size_t at, long *out)
 {
@@ -1193,12 +1166,12 @@ when_key(const char *v, size_t n, long *key)
 		return;
 	}
 	if (v[5] == 'W' && two_digits(v, n, 6, &x)) {
-		long jan4 = days_from_civil(key[0], 1, 4), m, d;
+		long jan4 = date_days(key[0], 1, 4), m, d;
 		long mon = jan4 - ((jan4 % 7 + 7 + 3) % 7) + 7 * (x - 1);
 
 		if (n >= 11 && strncmp(v + 8, "-WE", 3) == 0)
 			mon += 5;
-		civil_from_days(mon, &y, &m, &d);
+		date_civil(mon, &y, &m, &d);
 		key[0] = y;
 		key[1] = m;
 		key[2] = d;

@@ -9,5 +9,7 @@
 int	date_iso(const char *, size_t, char *);
 int	month_index(const char *, size_t);
 int	date_valid(int, int, int);
+long	date_days(long, long, long);
+void	date_civil(long, long *, long *, long *);
 
 #endif

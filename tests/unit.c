@@ -1002,6 +1002,28 @@ test_date(void)
 	is_num(month_index("Ma", 2), 0, "month_index: Ma");
 	ok(date_valid(2024, 12, 31) && !date_valid(0, 1, 1) &&
 	    !date_valid(2024, 6, 0), "date_valid: bounds", "wrong");
+	is_num(date_days(1970, 1, 1), 0, "date_days: the epoch");
+	is_num(date_days(2000, 3, 1), 11017, "date_days: 2000-03-01");
+	is_num(date_days(1969, 12, 31), -1, "date_days: before the epoch");
+	{
+		long z, y, m, d, bad = 0, prev = date_days(1599, 12, 31);
+
+		/* every day of 1600..2400 once, in order, and back again */
+		for (y = 1600; y <= 2400; y++)
+			for (m = 1; m <= 12; m++)
+				for (d = 1; d <= 31; d++) {
+					long y2, m2, d2;
+
+					if (!date_valid((int)y, (int)m, (int)d))
+						continue;
+					z = date_days(y, m, d);
+					date_civil(z, &y2, &m2, &d2);
+					bad += z != prev + 1 || y2 != y ||
+					    m2 != m || d2 != d;
+					prev = z;
+				}
+		is_num(bad, 0, "date_days, date_civil: 1600-2400 round trip");
+	}
 }
 
 static void

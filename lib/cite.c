@@ -1392,6 +1392,42 @@ conf_found(void *arg, const struct claim *a, const struct claim *b)
 	fputs(co->html ? "</li>\n" : "\n", st->fp);
 }
 
+/*
+ * Write a quotation's text without the marks that reopen it at each new
+ * paragraph ("We were lucky. "The water rose fast."): a mark of the
+ * opening kind after a sentence's end and a space, before any close.
+ */
+static void
+put_quote_text(FILE *fp, const char *t, size_t n, int how)
+{
+	size_t i, from = 0, ml;
+	int curly;
+
+	if (n > 0 && t[0] == '"') {
+		curly = 0;
+		ml = 1;
+	} else if (n >= 3 && memcmp(t, "\xe2\x80\x9c", 3) == 0) {
+		curly = 1;
+		ml = 3;
+	} else {
+		put_esc(fp, t, n, how);
+		return;
+	}
+	for (i = ml; i + ml < n; i++) {
+		if (curly && memcmp(t + i, "\xe2\x80\x9d", 3) == 0)
+			break;		/* closed: what follows is its own */
+		if (!curly && t[i] == '"' && t[i - 1] != ' ')
+			break;
+		if (memcmp(t + i, t, ml) != 0 || t[i - 1] != ' ' || i < 2 ||
+		    strchr(".?!", t[i - 2]) == NULL)
+			continue;
+		put_esc(fp, t + from, i - from, how);
+		from = i + ml;
+		i += ml - 1;
+	}
+	put_esc(fp, t + from, n - from, how);
+}
+
 /* Quotations of the story, one line each, repeats across outlets merged. */
 static void
 put_quotes(const struct story *st, int html)
@@ -1436,14 +1472,9 @@ put_quotes(const struct story *st, int html)
 			fputs(html ? "<h3>Quotations</h3>\n<ul class=\"quotes\">\n" :
 			    "## Quotations\n\n", st->fp);
 		fputs(html ? "<li><q>" : "- ", st->fp);
-		if (html) {
-			/* the marks are in the text: the q element adds none */
-			PUT(st->fp, cd, q->text, how);
-			fputs("</q> &mdash; ", st->fp);
-		} else {
-			PUT(st->fp, cd, q->text, how);
-			fputs(" \xe2\x80\x94 ", st->fp);
-		}
+		/* the marks are in the text: the q element adds none */
+		put_quote_text(st->fp, S(cd, q->text), q->text.len, how);
+		fputs(html ? "</q> &mdash; " : " \xe2\x80\x94 ", st->fp);
 		if (q->speaker.len > 0) {
 			fputs(html ? "<b>" : "**", st->fp);
 			PUT(st->fp, cd, q->speaker, how);

@@ -230,7 +230,7 @@ facts_stream() {
 	assert_line --regexp '^2\. Lena Holm said the dam'
 	refute_line --regexp '^[0-9]+\. .*lucky'
 	refute_line --regexp '^[0-9]+\. The water rose'
-	assert_line --regexp '^- "We were lucky. "The water rose fast." — '
+	assert_line --regexp '^- "We were lucky. The water rose fast." — '
 }
 
 @test "md: quotations with speakers and their sources" {

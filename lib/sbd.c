@@ -281,6 +281,41 @@ glued_start(struct para *p, size_t i)
 	return e >= n || space_len(s, n, e) > 0 || s[e] == ',';
 }
 
+/*
+ * Skip a bracketed omission mark after a sentence end: in "for all!
+ * [...]" the mark belongs to the sentence it follows, unless lower case
+ * goes on after it ("[...] and then", where it opens the next).
+ */
+static size_t
+omission(const char *s, size_t n, size_t k)
+{
+	size_t j = k, e;
+	int dots = 0;
+
+	while (j < n && (s[j] == ' ' || s[j] == '\t'))
+		j++;
+	if (j == k || j >= n || s[j] != '[')
+		return k;
+	for (e = j + 1; e < n; ) {
+		if (s[e] == '.')
+			dots++, e++;
+		else if (e280(s, n, e, 0xa6))
+			dots += 3, e += 3;
+		else if (s[e] == ' ' && dots > 0)
+			e++;
+		else
+			break;
+	}
+	if (dots < 3 || e >= n || s[e] != ']')
+		return k;
+	e++;
+	if (e < n && space_len(s, n, e) == 0)
+		return k;
+	if (next_kind(s, n, e, &(int){ 0 }, &(size_t){ 0 }) == NX_LOWER)
+		return k;
+	return e;
+}
+
 /* Skip smileys that close a sentence: "I love it. :)" */
 static size_t
 emoticons(const char *s, size_t n, size_t k)
@@ -709,6 +744,7 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 	closed = k > j;
 	k = citations(s, n, k);
 	k = emoticons(s, n, k);
+	k = omission(s, n, k);
 	/* a footnote number after the period: "rights.4 Even", "rights. 4 Even" */
 	if (dots == 1 && qe == 0 && k + 3 < n && space_len(s, n, k) == 1 &&
 	    isdigit_ascii(s[k + 1]) && i > p->a &&
@@ -848,6 +884,152 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 	}
 }
 
+/* Does the word s[i..e) equal w, ignoring the case of its first letter? */
+static int
+word_is(const char *s, size_t i, size_t e, const char *w)
+{
+	size_t l;
+
+	if ((s[i] | 0x20) != w[0])
+		return 0;
+	l = strlen(w);
+	return e - i == l && memcmp(s + i + 1, w + 1, l - 1) == 0;
+}
+
+/* The end of the run of ASCII letters at s[i]. */
+static size_t
+letters_end(const char *s, size_t n, size_t i)
+{
+	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') ||
+	    (s[i] >= 'A' && s[i] <= 'Z')))
+		i++;
+	return i;
+}
+
+/*
+ * A valediction that opens a sentence, then a comma and a name:
+ * "Regards, Debra Perlingiere", "Thanks, Sean".  It is a sentence of
+ * its own, ending at the comma.  The name must be a capitalised word
+ * that is neither a sentence starter nor a form of address ("Thank
+ * you, Madam Speaker", "Respectfully, I disagree") and that is not
+ * followed by lower case ("Thanks, John, for", "Love, Actually is").
+ */
+static size_t
+valediction(struct para *p, size_t i)
+{
+	static const char *one[] = {
+		"cheers", "cordially", "love", "regards", "respectfully",
+		"sincerely", "thanks"
+	};
+	static const char *first[] = {
+		"all", "best", "kind", "kindest", "many", "respectfully",
+		"sincerely", "thank", "thanks", "warm", "warmest", "with",
+		"yours"
+	};
+	static const char *second[] = {
+		"again", "best", "faithfully", "regards", "sincerely",
+		"thanks", "truly", "wishes", "you", "yours"
+	};
+	static const char *address[] = {
+		"Chief", "Doctor", "Dr", "Judge", "Justice", "Ladies",
+		"Madam", "Mayor", "Miss", "Mister", "Mr", "Mrs", "Ms",
+		"President", "Professor", "Senator", "Sir", "Speaker"
+	};
+	const char *s = p->s;
+	size_t n = p->b, e, w, k;
+	int ok = 0;
+
+	if (i >= n || s[i] < 'A' || s[i] > 'Z')
+		return 0;
+	e = letters_end(s, n, i);
+	/* a comma after the first or the second word, or none */
+	if (e - i > 13 || e >= n || (s[e] != ',' && (s[e] != ' ' ||
+	    (k = letters_end(s, n, e + 1)) >= n || s[k] != ',')))
+		return 0;
+	for (k = 0; !ok && k < sizeof(one) / sizeof(one[0]); k++)
+		ok = word_is(s, i, e, one[k]) && e < n && s[e] == ',';
+	for (k = 0; !ok && k < sizeof(first) / sizeof(first[0]); k++) {
+		size_t j, f;
+
+		if (!word_is(s, i, e, first[k]) || e >= n || s[e] != ' ')
+			continue;
+		j = e + 1;
+		f = letters_end(s, n, j);
+		for (w = 0; !ok && w < sizeof(second) / sizeof(second[0]); w++)
+			if (f - j == strlen(second[w]) &&
+			    memcmp(s + j, second[w], f - j) == 0 && f < n &&
+			    s[f] == ',') {
+				ok = 1;
+				e = f;
+			}
+	}
+	if (!ok)
+		return 0;
+	e++;				/* the comma */
+	w = skip_space(s, n, e);
+	if (w == e || w >= n || s[w] < 'A' || s[w] > 'Z' ||
+	    is_starter(s, n, w))
+		return 0;
+	k = letters_end(s, n, w);
+	for (i = 0; i < sizeof(address) / sizeof(address[0]); i++)
+		if (k - w == strlen(address[i]) &&
+		    memcmp(s + w, address[i], k - w) == 0)
+			return 0;
+	if (k < n && space_len(s, n, k) == 0)
+		return 0;		/* "Thanks, John, for", "Thank you, Sir." */
+	if (next_kind(s, n, k, &(int){ 0 }, &(size_t){ 0 }) == NX_LOWER)
+		return 0;
+	return e;
+}
+
+/*
+ * The part headings of instructions: "Part 1 of 2: Getting the
+ * Material Right", "Method 2 of 3: ...", "Two Parts: ...".  The label
+ * up to the colon is a sentence of its own.
+ */
+static size_t
+part_label(struct para *p, size_t i)
+{
+	static const char *num[] = {
+		"two", "three", "four", "five", "six", "seven", "eight",
+		"nine", "ten"
+	};
+	const char *s = p->s;
+	size_t n = p->b, e, j, k;
+	int ok = 0;
+
+	if (i >= n || s[i] < 'E' || s[i] > 'T' || !strchr("EFMNPST", s[i]) ||
+	    memchr(s + i, ':', n - i < 20 ? n - i : 20) == NULL)
+		return 0;
+	e = letters_end(s, n, i);
+	if (e == i || e >= n || s[e] != ' ')
+		return 0;
+	if (word_is(s, i, e, "part") || word_is(s, i, e, "method")) {
+		/* Part 1 of 2: */
+		for (j = e + 1; j < n && isdigit_ascii(s[j]); j++)
+			;
+		if (j == e + 1 || n - j < 5 || memcmp(s + j, " of ", 4) != 0)
+			return 0;
+		for (k = j + 4; k < n && isdigit_ascii(s[k]); k++)
+			;
+		ok = k > j + 4;
+		e = k;
+	} else {
+		/* Two Parts: */
+		for (k = 0; !ok && k < sizeof(num) / sizeof(num[0]); k++)
+			ok = word_is(s, i, e, num[k]);
+		j = e + 1;
+		e = letters_end(s, n, j);
+		ok = ok && (word_is(s, j, e, "parts") ||
+		    word_is(s, j, e, "methods"));
+	}
+	if (!ok || e + 1 >= n || s[e] != ':' || space_len(s, n, e + 1) == 0)
+		return 0;
+	if (next_kind(s, n, e + 1, &(int){ 0 }, &(size_t){ 0 }) != NX_UPPER)
+		return 0;
+	return e + 1;
+}
+
 /*
  * Speech broken off with a dash: "I know she's— Look at" ends at the
  * dash when it touches the word before and a capital follows.
@@ -886,7 +1068,8 @@ broken_off(struct para *p, size_t i)
 }
 
 static int
-emit(struct spanvec *out, const char *s, size_t n, size_t a, size_t e)
+trimmed_push(struct spanvec *out, const char *s, size_t n, size_t a,
+    size_t e)
 {
 	a = skip_space(s, n, a);
 	while (e > a && (space_len(s, n, e - 1) > 0 ||
@@ -896,6 +1079,74 @@ emit(struct spanvec *out, const char *s, size_t n, size_t a, size_t e)
 	if (e <= a)
 		return 0;
 	return spanvec_push(out, a, e);
+}
+
+/*
+ * A series of clauses joined by semicolons, two or more outside
+ * brackets ("follow: elderly people won't like crude jokes; stay away
+ * from ...; and jokes requiring ..."), is a series of sentences, and so
+ * is the introduction before a colon that heads it.  A single semicolon
+ * joins two clauses of one sentence as often as not, and short pieces
+ * or pieces that open with a name are a list of items (Paris, France;
+ * Rome, Italy; ...), so neither is split.
+ */
+static int
+series(struct spanvec *out, const char *s, size_t n, size_t a, size_t e)
+{
+	size_t cut[17], i, colon = 0;
+	int nc = 0, depth = 0, k;
+
+	for (i = a; i + 1 < e && nc < 16; i++) {
+		switch (s[i]) {
+		case '(': case '[': case '{':
+			depth++;
+			break;
+		case ')': case ']': case '}':
+			if (depth > 0)
+				depth--;
+			break;
+		case ';': case ':':
+			if (depth > 0 || space_len(s, n, i + 1) == 0)
+				break;
+			if (s[i] == ';')
+				cut[nc++] = i + 1;
+			else if (nc == 0)
+				colon = i + 1;
+			break;
+		}
+	}
+	if (nc < 2)
+		return trimmed_push(out, s, n, a, e);
+	cut[nc] = e;
+	if (count_words(s, n, colon ? colon : a, cut[0]) < 4)
+		return trimmed_push(out, s, n, a, e);
+	for (k = 0; k < nc; k++) {
+		size_t w = skip_space(s, n, cut[k]);
+		int32_t cp;
+
+		if (count_words(s, n, cut[k], cut[k + 1]) < 4)
+			return trimmed_push(out, s, n, a, e);
+		utf8_decode(s + w, n - w, &cp);
+		if (uc_isupper(cp) && !is_starter(s, n, w))
+			return trimmed_push(out, s, n, a, e);
+	}
+	if (colon && trimmed_push(out, s, n, a, colon) == -1)
+		return -1;
+	if (trimmed_push(out, s, n, colon ? colon : a, cut[0]) == -1)
+		return -1;
+	for (k = 0; k < nc; k++)
+		if (trimmed_push(out, s, n, cut[k], cut[k + 1]) == -1)
+			return -1;
+	return 0;
+}
+
+static int
+emit(struct spanvec *out, const char *s, size_t n, size_t a, size_t e,
+    int semi)
+{
+	if (semi && memchr(s + a, ';', e - a) != NULL)
+		return series(out, s, n, a, e);
+	return trimmed_push(out, s, n, a, e);
 }
 
 /*
@@ -947,8 +1198,8 @@ sbd_para(const char *s, size_t a, size_t b, struct spanvec *out)
 {
 	struct para p;
 	unsigned char small[1024];
-	size_t i, sstart, skip, end;
-	int rc = 0;
+	size_t i, sstart, skip, end, asked;
+	int rc = 0, semi;
 
 	p.s = s;
 	p.a = a;
@@ -964,10 +1215,22 @@ sbd_para(const char *s, size_t a, size_t b, struct spanvec *out)
 	find_lists(&p);
 	find_stamps(&p);
 	find_captions(&p);
+	semi = memchr(s + a, ';', b - a) != NULL;
 	sstart = skip_space(s, b, a);
-	for (i = sstart; i < b && rc == 0; ) {
+	for (i = sstart, asked = b; i < b && rc == 0; ) {
 		unsigned char c;
 
+		/* a sentence that is over at its first comma or colon */
+		if (i == sstart && asked != sstart) {
+			asked = sstart;
+			if ((end = valediction(&p, sstart)) > 0 ||
+			    (end = part_label(&p, sstart)) > 0) {
+				rc = emit(out, s, b, sstart, end, semi);
+				sstart = skip_space(s, b, end);
+				i = sstart;
+				continue;
+			}
+		}
 		if (!p.items) {
 			i = scan(s, i, b, stop, ".!?-\xe2", 5);
 			if (i >= b)
@@ -977,13 +1240,13 @@ sbd_para(const char *s, size_t a, size_t b, struct spanvec *out)
 		if ((p.mark[i - a] & M_ITEM) && i > sstart) {
 			size_t e = i;
 
-			rc = emit(out, s, b, sstart, e);
+			rc = emit(out, s, b, sstart, e, semi);
 			sstart = i;
 		}
 		if ((e280(s, b, i, 0x94) || e280(s, b, i, 0x93) ||
 		    (c == '-' && i + 1 < b && s[i + 1] == '-')) &&
 		    (end = broken_off(&p, i)) > 0) {
-			rc = emit(out, s, b, sstart, end);
+			rc = emit(out, s, b, sstart, end, semi);
 			sstart = skip_space(s, b, end);
 			i = sstart;
 			continue;
@@ -991,7 +1254,7 @@ sbd_para(const char *s, size_t a, size_t b, struct spanvec *out)
 		if (c == '.' || c == '!' || c == '?' || e280(s, b, i, 0xa6)) {
 			end = judge(&p, sstart, i, &skip);
 			if (end > 0) {
-				rc = emit(out, s, b, sstart, end);
+				rc = emit(out, s, b, sstart, end, semi);
 				sstart = skip_space(s, b, end);
 				i = sstart;
 				continue;
@@ -1002,7 +1265,7 @@ sbd_para(const char *s, size_t a, size_t b, struct spanvec *out)
 		i++;
 	}
 	if (rc == 0 && sstart < b)
-		rc = emit(out, s, b, sstart, b);
+		rc = emit(out, s, b, sstart, b, semi);
 	if (p.mark != small)
 		free(p.mark);
 	return rc;

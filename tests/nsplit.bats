@@ -561,3 +561,42 @@ setup() {
 	assert_line --index 0 "$(printf 'doc\twe ird\\tname.txt\t\t\t\t')"
 	assert_line --index 1 "$(printf 'sent\twe ird\\tname.txt\t1\t0\t18\tA back\\\\slash here.')"
 }
+
+@test "omission marks: [...] after a sentence end goes with that sentence" {
+	printf 'Doctors agree.\n\nIt helps with sleep, mood and more! [...]\n\nThe rest follows. [\xe2\x80\xa6] For the city, the mayor spoke. Bills rose. [...] and then fell.\n' > o.txt
+	run --separate-stderr nsplit o.txt
+	assert_success
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Doctors agree.' 'It helps with sleep, mood and more! [...]' 'The rest follows. […]' 'For the city, the mayor spoke.' 'Bills rose.' '[...] and then fell.')"
+	offsets_ok o.txt
+}
+
+@test "semicolons: a series of two or more clauses is a series of sentences" {
+	printf '%s\n' 'Here are some rules to follow: older people dislike crude jokes; stay away from jokes about women at a women'"'"'s club; and jokes that need special knowledge fall flat.' \
+	    '' 'We did not win; that is not the end.' \
+	    '' 'The tour visits Paris, France; Rome, Italy; and Berlin, Germany.' \
+	    '' 'The panel heard Ann Lee, a judge from Ohio; Tom Ruiz, a lawyer in Texas; and Sara Kim, a retired nurse.' \
+	    '' 'The study (Smith, 2015; Jones, 2016; see also Brown, 2017) found little.' > s.txt
+	run --separate-stderr nsplit s.txt
+	assert_success
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Here are some rules to follow:' 'older people dislike crude jokes;' 'stay away from jokes about women at a women'"'"'s club;' 'and jokes that need special knowledge fall flat.' 'We did not win; that is not the end.' 'The tour visits Paris, France; Rome, Italy; and Berlin, Germany.' 'The panel heard Ann Lee, a judge from Ohio; Tom Ruiz, a lawyer in Texas; and Sara Kim, a retired nurse.' 'The study (Smith, 2015; Jones, 2016; see also Brown, 2017) found little.')"
+	offsets_ok s.txt
+}
+
+@test "valedictions: Regards, Thanks, before a name end a sentence" {
+	printf '%s\n' 'Respectfully, I disagree. Thanks, John, for the help. Love, Actually is a film.' \
+	    '' 'See you there. Sincerely, Traci Traci Warner Acme Services' \
+	    '' 'Thanks, Sean Here is the file.' \
+	    '' 'Best regards, Debra Perlingiere' \
+	    '' 'Thank you, Mr. President. Thank you, Madam Speaker.' > v.txt
+	run --separate-stderr nsplit v.txt
+	assert_success
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Respectfully, I disagree.' 'Thanks, John, for the help.' 'Love, Actually is a film.' 'See you there.' 'Sincerely,' 'Traci Traci Warner Acme Services' 'Thanks,' 'Sean Here is the file.' 'Best regards,' 'Debra Perlingiere' 'Thank you, Mr. President.' 'Thank you, Madam Speaker.')"
+	offsets_ok v.txt
+}
+
+@test "part headings: Part 1 of 2: and Two Parts: stand alone" {
+	printf '%s\n' 'Two Parts: Getting Ready' '' 'Part 1 of 2: Getting Ready' '' 'Know your audience.' '' 'Method 2 of 3: Using a Pan' '' 'Chapter Two: The Return' > h.txt
+	run --separate-stderr nsplit -t <(printf 'id\ttext\nh\t%s\n' "$(sed 's/$/\\n/' h.txt | tr -d '\n')")
+	assert_success
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Two Parts:' 'Getting Ready' 'Part 1 of 2:' 'Getting Ready' 'Know your audience.' 'Method 2 of 3:' 'Using a Pan' 'Chapter Two: The Return')"
+}

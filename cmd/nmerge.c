@@ -948,9 +948,10 @@ cmp_fmem(const void *a, const void *b)
 
 /*
  * Merge a story's sentences into facts.  Each sentence, in order, joins
- * the fact whose sentences it matches best on average (at least factmin,
- * no sentence of its own document in it), and a second one if that
- * matches too; else it starts a fact of its own.
+ * the fact whose sentences it matches best on average (one of them at
+ * least the bar, the mean at least half of it, no sentence of its own
+ * document in it), and a second one if that matches too; else it starts
+ * a fact of its own.
  */
 static void
 merge_story(struct nstory *st)
@@ -960,8 +961,8 @@ merge_story(struct nstory *st)
 	struct posting *pv = NULL;
 	size_t np = 0, cappv = 0;
 	uint32_t *touched = NULL, *fcount = NULL, *fseen = NULL;
-	size_t *flastdoc = NULL;
-	double *fsum = NULL, bar;
+	size_t *flastdoc = NULL, *dsent;
+	double *fsum = NULL, *fmax = NULL, bar;
 	const char **tvp;
 	size_t ndoc;
 
@@ -997,6 +998,12 @@ merge_story(struct nstory *st)
 	for (i = 0; i < nss; i++)
 		ssim[i].tval = tvp + ss[i].tv;
 
+	/* the sentences of each document */
+	if ((dsent = calloc(ss[nss - 1].doc + 1, sizeof(*dsent))) == NULL)
+		err(1, NULL);
+	for (i = 0; i < nss; i++)
+		dsent[ss[i].doc]++;
+
 	/* candidate pairs: sentences of other documents sharing a term */
 	for (i = 0; i < nss; i++) {
 		struct sim_sent *s = &ssim[i];
@@ -1017,6 +1024,7 @@ merge_story(struct nstory *st)
 	if ((touched = reallocarray(NULL, nss, sizeof(*touched))) == NULL ||
 	    (fcount = calloc(nss, sizeof(*fcount))) == NULL ||
 	    (fsum = calloc(nss, sizeof(*fsum))) == NULL ||
+	    (fmax = calloc(nss, sizeof(*fmax))) == NULL ||
 	    (fseen = calloc(nss, sizeof(*fseen))) == NULL ||
 	    (flastdoc = calloc(nss, sizeof(*flastdoc))) == NULL)
 		err(1, NULL);
@@ -1078,7 +1086,21 @@ merge_story(struct nstory *st)
 			/* in sentence order, so edges are too */
 			qsort(touched, nt, sizeof(*touched), cmp_u32);
 			for (k = 0; k < nt; k++) {
-				double p = sim_pair(sim, s, &ssim[touched[k]]);
+				uint32_t o = touched[k];
+				double p = sim_pair(sim, s, &ssim[o]), q;
+				struct sim_news nw;
+
+				/*
+				 * Reports that contain one another are one
+				 * fact when their documents are articles
+				 * that the story found to tell one event.
+				 * Two documents of one sentence have only
+				 * that sentence to go on: the model alone.
+				 */
+				if (dsent[ss[i].doc] > 1 &&
+				    dsent[ss[o].doc] > 1 &&
+				    (q = sim_news(s, &ssim[o], &nw)) > p)
+					p = q;
 
 				if (p < factmin / 2 || p == 0)
 					continue;
@@ -1118,18 +1140,27 @@ merge_story(struct nstory *st)
 
 				if (fseen[f] != i + 1) {
 					fseen[f] = (uint32_t)i + 1;
-					fsum[f] = 0;
+					fsum[f] = fmax[f] = 0;
 					touched[nt++] = f;
 				}
 				fsum[f] += e->p;
+				if (e->p > fmax[f])
+					fmax[f] = e->p;
 			}
 		}
 		for (k = 0; k < nt; k++) {
 			uint32_t f = touched[k];
 			double avg = fsum[f] / fcount[f];
 
-			/* documents come whole, one after another */
-			if (flastdoc[f] == ss[i].doc || avg < bar)
+			/*
+			 * Documents come whole, one after another.  A
+			 * sentence that reports a fact matches one of its
+			 * sentences well and half of them on average: two
+			 * reports that disagree on a count, or that each
+			 * add other details, may not match each other.
+			 */
+			if (flastdoc[f] == ss[i].doc || fmax[f] < bar ||
+			    avg < bar / 2)
 				continue;
 			if (avg > bs || (avg == bs && f < best)) {
 				ss2 = bs;
@@ -1199,6 +1230,8 @@ merge_story(struct nstory *st)
 	free(touched);
 	free(fcount);
 	free(fsum);
+	free(fmax);
+	free(dsent);
 }
 
 /* --df: document frequencies of the stems of the input's sentences. */

@@ -18,6 +18,8 @@
 #include "utf8.h"
 
 #define SIM_MAXTOK	256	/* tokens of a sentence that count */
+#define SURF_SALT	0x5bd1e995ULL	/* words apart from stems */
+#define ATTR_MAX	6	/* the most words of an attribution */
 #define WORDMAX		64
 
 struct u64map {
@@ -88,6 +90,27 @@ static const char *numwords[] = {
 	"six", "6", "seven", "7", "eight", "8", "nine", "9", "ten", "10",
 	"eleven", "11", "twelve", "12", "dozen", "12", "twenty", "20",
 	"thirty", "30", "forty", "40", "fifty", "50", "hundred", "100"
+};
+
+/* verbs that attribute a report to its source */
+static const char *saids[] = {
+	"according", "added", "adds", "claimed", "explained", "noted", "said",
+	"say", "says", "stated", "tell", "tells", "told"
+};
+
+/* words a number measures rather than counts: "4 percent", "30 days" */
+static const char *units[] = {
+	"a.m", "acre", "acres", "am", "barrel", "barrels", "basis", "billion",
+	"billions", "cent", "cents", "day", "days", "degree", "degrees",
+	"dollar", "dollars", "euro", "euros", "feet", "foot", "gallon",
+	"gallons", "hour", "hours", "inch", "inches", "kilometer",
+	"kilometers", "kilometre", "kilometres", "km", "meter", "meters",
+	"metre", "metres", "mile", "miles", "million", "millions", "minute",
+	"minutes", "month", "months", "mph", "o'clock", "p.m", "pct",
+	"per", "percent", "percentage", "pm", "point", "points", "pound",
+	"pounds", "second", "seconds", "thousand", "thousands", "times",
+	"ton", "tonne", "tonnes", "tons", "trillion", "week", "weeks", "year",
+	"years", "yen"
 };
 
 static int
@@ -561,6 +584,47 @@ addtok(struct sim_tokvec *v, const struct sim_tok *t)
 }
 
 /*
+ * Mark the attribution of a sentence's n tokens t: who said it is not
+ * what was said.  A short last clause with a verb of saying (", the
+ * harbor authority said", ", according to the railroad"), or the words
+ * up to such a verb near the start ("Mayor Okafor said ...", "Mr. Lind,
+ * of the safety board, said ...").
+ */
+static void
+attribution(struct sim_tok *t, size_t n)
+{
+	size_t i, j, cs, ce;
+	uint64_t which = hash_bytes("which", 5) ^ SURF_SALT,
+	    who = hash_bytes("who", 3) ^ SURF_SALT,
+	    whose = hash_bytes("whose", 5) ^ SURF_SALT;
+
+	for (i = 0; i < n; i++) {
+		if (!(t[i].flags & ST_SAID))
+			continue;
+		for (cs = i; cs > 0 && !(t[cs].flags & ST_CLAUSE); cs--)
+			;
+		for (ce = i + 1; ce < n && !(t[ce].flags & ST_CLAUSE); ce++)
+			;
+		if (cs > 0 && ce == n && ce - cs <= ATTR_MAX)
+			for (j = cs; j < ce; j++)
+				t[j].flags |= ST_ATTR;
+		else if ((cs == 0 && i < ATTR_MAX) || (cs == i &&
+		    i < 2 * ATTR_MAX)) {
+			/* but "which sent five investigators" is news */
+			int keep = 0;
+
+			for (j = 0; j <= i; j++) {
+				if (t[j].flags & ST_CLAUSE)
+					keep = t[j].surf == which || t[j].surf ==
+					    who || t[j].surf == whose;
+				if (!keep)
+					t[j].flags |= ST_ATTR;
+			}
+		}
+	}
+}
+
+/*
  * Append the tokens of text[0..len) to v.  Returns how many were added,
  * -1 when out of memory.
  */
@@ -570,6 +634,7 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 	size_t i, low_n, st_n, nwords = 0, added = 0;
 	char low[WORDMAX * 2], st[WORDMAX * 2];
 	int k;
+	unsigned clause = 0;
 
 	s->tv.n = 0;
 	if (tokenize(text, len, &s->tv) == -1)
@@ -581,15 +646,22 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 		struct sim_tok tk;
 
 		memset(&tk, 0, sizeof(tk));
+		if (t->type == TOK_DASH || (t->type == TOK_PUNCT && wn == 1 &&
+		    strchr(",;:()", w[0]) != NULL)) {
+			clause = ST_CLAUSE;
+			continue;
+		}
+		tk.flags = clause;
 		if (t->type == TOK_CLITIC) {
 			if (wn == 3 && memcmp(w, "n't", 3) == 0) {
-				tk.flags = ST_NEG | ST_STOP;
+				tk.flags |= ST_NEG | ST_STOP;
 				tk.stem = tk.syn = tk.surf = hash_bytes("not",
 				    3);
 				tk.idf = 0.5f;
 				if (addtok(v, &tk) == -1)
 					return -1;
 				added++;
+				clause = 0;
 			}
 			continue;
 		}
@@ -603,15 +675,16 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 			low_n = number_norm(w, wn, low, sizeof(low));
 			tk.stem = tk.syn = tk.surf = hash_bytes(low, low_n);
 			tk.idf = 3.0f;
-			tk.flags = ST_NUM;
+			tk.flags |= ST_NUM;
 			if (low_n == 4 && (memcmp(low, "19", 2) == 0 ||
 			    memcmp(low, "20", 2) == 0) &&
 			    isdigit((unsigned char)low[2]) &&
 			    isdigit((unsigned char)low[3]))
-				tk.flags = ST_YEAR;
+				tk.flags ^= ST_NUM | ST_YEAR;
 			if (addtok(v, &tk) == -1)
 				return -1;
 			added++;
+			clause = 0;
 			nwords++;
 			continue;
 		}
@@ -628,7 +701,7 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 			tk.stem = tk.syn = hash_bytes(numwords[k + 1],
 			    strlen(numwords[k + 1]));
 			tk.idf = 3.0f;
-			tk.flags = ST_NUM;
+			tk.flags |= ST_NUM;
 		} else if ((k = inlist(months, sizeof(months) /
 		    sizeof(months[0]), low, low_n, 1)) >= 0 &&
 		    (t->flags & TF_CAP) && (nwords > 0 || low_n > 3) &&
@@ -638,12 +711,12 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 			tk.stem = tk.syn = hash_bytes(months[k],
 			    strlen(months[k]));
 			tk.idf = 3.0f;
-			tk.flags = ST_YEAR;
+			tk.flags |= ST_YEAR;
 		} else if (inlist(weekdays, sizeof(weekdays) /
 		    sizeof(weekdays[0]), low, low_n, 1) >= 0) {
 			tk.stem = tk.syn = hash_bytes(low, low_n);
 			tk.idf = 2.0f;
-			tk.flags = ST_WDAY;
+			tk.flags |= ST_WDAY;
 		} else {
 			uint64_t g;
 
@@ -663,6 +736,12 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 				tk.flags |= ST_NEG | ST_STOP;
 			if (lex_get(s->stop, low, low_n) != NULL)
 				tk.flags |= ST_STOP;
+			if (inlist(units, sizeof(units) / sizeof(units[0]),
+			    low, low_n, 1) >= 0)
+				tk.flags |= ST_UNIT;
+			if (inlist(saids, sizeof(saids) / sizeof(saids[0]),
+			    low, low_n, 1) >= 0)
+				tk.flags |= ST_SAID;
 			if (tk.flags & ST_STOP)
 				tk.idf = 0.5f;
 			else
@@ -671,12 +750,14 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 			    !(tk.flags & ST_STOP))
 				tk.flags |= ST_CAP;
 		}
-		tk.surf = hash_bytes(low, low_n) ^ 0x5bd1e995ULL;
+		tk.surf = hash_bytes(low, low_n) ^ SURF_SALT;
 		if (addtok(v, &tk) == -1)
 			return -1;
 		added++;
+		clause = 0;
 		nwords++;
 	}
+	attribution(v->v + v->n - added, added);
 	return (int)added;
 }
 
@@ -932,10 +1013,21 @@ lcs(const struct sim_sent *a, const struct sim_sent *b, size_t *run)
 	return row[b->ntok];
 }
 
-/* Two time values that may name the same time: 2017 and 2017-06 may. */
+/*
+ * Two time values that may name the same time: 2017 and 2017-06 may.
+ * Two clock times of one month agree on the clock alone: a bare "6:40
+ * a.m." takes its day from the document's date, which outlets differ on.
+ */
 static int
 tval_compatible(const char *x, const char *y)
 {
+	const char *tx = strchr(x, 'T'), *ty = strchr(y, 'T');
+
+	if (tx != NULL && ty != NULL && tx - x == 10 && ty - y == 10 &&
+	    memcmp(x, y, 7) == 0) {
+		x = tx;
+		y = ty;
+	}
 	for (; *x != '\0' && *y != '\0'; x++, y++)
 		if (*x != *y && *x != 'X' && *y != 'X')
 			return 0;
@@ -1097,7 +1189,274 @@ sim_veto(const double *f)
 	    (f[14] != 0 && f[2] >= 0.9);
 }
 
-/* The probability that a and b report one fact; 0 when they clash. */
+/*
+ * Two reports of one fact from different outlets.  The model above
+ * learned paraphrase: two sentences that say the same, no more.  Reports
+ * of one event share a fact's core -- its informative words, names,
+ * numbers and times -- while each adds details of its own, so the
+ * shorter is largely contained in the longer.  The rules below measure
+ * that containment, one side at a time.
+ */
+#define NEWS_WMAX	7.0	/* the most a word weighs: rare ones alike */
+#define NEWS_INFORM	3.0	/* idf of an informative word */
+#define NEWS_KEY	3.0	/* weight of an entity key */
+#define NEWS_NUM	2.5	/* of a number */
+#define NEWS_TIME	2.0	/* of a year, month or weekday */
+#define NEWS_MASS	10.0	/* the least core a contained side has */
+#define NEWS_UNITS	3	/* the fewest words, numbers and keys in it */
+#define NEWS_COVER	0.6	/* the least share of it matched */
+#define NEWS_CLAUSE	0.8	/* of a clause of a sentence */
+
+/*
+ * The things number i of s counts: the content words right after it, up
+ * to two ("three maintenance workers"); none when it measures ("4
+ * percent") or stands alone.
+ */
+static size_t
+counted(const struct sim_sent *s, size_t i, uint64_t *noun)
+{
+	size_t j, n = 0;
+
+	for (j = i + 1; j < s->ntok && n < 2; j++) {
+		const struct sim_tok *t = &s->tok[j];
+
+		if (t->flags & (ST_STOP | ST_NUM | ST_YEAR | ST_WDAY))
+			break;
+		if (t->flags & ST_UNIT)
+			return 0;
+		noun[n++] = t->syn;
+	}
+	return n;
+}
+
+/* Numbers of a and b that count one thing and disagree: marked in ca and
+   cb; how many pairs. */
+static int
+conflicts(const struct sim_sent *a, const struct sim_sent *b,
+    const float *ba, const float *bb, unsigned char *ca, unsigned char *cb)
+{
+	size_t i, j, k, l, na, nb;
+	uint64_t xa[2], xb[2];
+	int n = 0;
+
+	memset(ca, 0, a->ntok);
+	memset(cb, 0, b->ntok);
+	for (i = 0; i < a->ntok; i++) {
+		if ((a->tok[i].flags & (ST_NUM | ST_YEAR)) != ST_NUM ||
+		    ba[i] == 1 || (na = counted(a, i, xa)) == 0)
+			continue;
+		for (j = 0; j < b->ntok; j++) {
+			if ((b->tok[j].flags & (ST_NUM | ST_YEAR)) != ST_NUM ||
+			    bb[j] == 1 || (nb = counted(b, j, xb)) == 0)
+				continue;
+			for (k = 0; k < na; k++)
+				for (l = 0; l < nb; l++)
+					if (xa[k] == xb[l] && !ca[i] + !cb[j]) {
+						n += !ca[i];
+						ca[i] = cb[j] = 1;
+					}
+		}
+	}
+	return n;
+}
+
+struct nside {
+	double	mass, matched;
+	int	nunit, words, nums;
+	int	anchors;	/* numbers, times, names matched */
+};
+
+/* The core of tokens t[from..to) and how much of it is matched. */
+static void
+news_unit(const struct sim_tok *tok, size_t from, size_t to,
+    const float *best, const unsigned char *conf, int tagree, unsigned skip,
+    struct nside *sd)
+{
+	size_t i;
+
+	memset(sd, 0, sizeof(*sd));
+	for (i = from; i < to; i++) {
+		const struct sim_tok *t = &tok[i];
+		double m = best[i], w;
+
+		if (t->flags & (ST_STOP | ST_ATTR | skip))
+			continue;
+		/* two counts of one thing: a specific, if at odds */
+		if (conf[i]) {
+			sd->anchors++;
+			continue;
+		}
+		/* the same first letters is a weak match */
+		if (m < 0.8)
+			m *= 0.5;
+		if (t->flags & (ST_YEAR | ST_WDAY)) {
+			w = NEWS_TIME;
+			if (tagree)
+				m = 1;
+		} else if (t->flags & ST_NUM) {
+			w = NEWS_NUM;
+			if (m == 1)
+				sd->nums++;
+		} else {
+			w = t->idf < NEWS_WMAX ? t->idf : NEWS_WMAX;
+			if (m >= 0.8 && t->idf >= NEWS_INFORM &&
+			    !(t->flags & ST_CAP))
+				sd->words++;
+		}
+		if (m >= 0.8 && (t->flags & (ST_NUM | ST_YEAR | ST_WDAY |
+		    ST_CAP)))
+			sd->anchors++;
+		sd->nunit++;
+		sd->mass += w;
+		sd->matched += w * m;
+	}
+}
+
+/* Whether unit sd is a fact's core that the other side contains. */
+static int
+news_ok(const struct nside *sd, int tagree)
+{
+	return sd->nunit >= NEWS_UNITS && sd->mass >= NEWS_MASS &&
+	    sd->matched >= NEWS_COVER * sd->mass && sd->words >= 1 &&
+	    sd->anchors >= 1 &&
+	    sd->words + sd->nums + tagree >= 2;
+}
+
+/*
+ * The evidence that a and b report one fact, into *nw; the probability
+ * it makes, 0 when the rules are not met.  The contained unit -- either
+ * sentence whole, or a clause of it -- must have a core of its own (a
+ * few words of a quote do not), NEWS_COVER of it matched in the other
+ * (NEWS_CLAUSE for a clause), an informative word and a specific (a
+ * number, time, name or key) in common, and one more word, number or
+ * time.  Who said it is no part of the core.  Times that cannot agree,
+ * numbers that disagree other than as two counts of one thing, and a
+ * negation in one only keep the two apart; two counts of one thing that
+ * disagree ("three workers", "four workers") are one fact at odds.
+ */
+double
+sim_news(const struct sim_sent *a, const struct sim_sent *b,
+    struct sim_news *nw)
+{
+	float ba[SIM_MAXTOK], bb[SIM_MAXTOK];
+	unsigned char ca[SIM_MAXTOK], cb[SIM_MAXTOK];
+	struct nside sd;
+	size_t i, j;
+	int k, unshared_a = 0, unshared_b = 0, shared = 0;
+
+	memset(nw, 0, sizeof(*nw));
+	nw->side = -1;
+	/* what one says is not matched by whom the other quotes */
+	memset(bb, 0, b->ntok * sizeof(*bb));
+	for (i = 0; i < a->ntok; i++) {
+		ba[i] = 0;
+		for (j = 0; j < b->ntok; j++) {
+			float m;
+
+			if ((a->tok[i].flags ^ b->tok[j].flags) & ST_ATTR)
+				continue;
+			m = tokmatch(&a->tok[i], &b->tok[j]);
+			if (m > ba[i])
+				ba[i] = m;
+			if (m > bb[j])
+				bb[j] = m;
+		}
+	}
+	for (i = j = 0; i < a->nkey && j < b->nkey; )
+		if (a->key[i] < b->key[j])
+			i++;
+		else if (a->key[i] > b->key[j])
+			j++;
+		else {
+			nw->keys++;
+			i++;
+			j++;
+		}
+	for (i = 0; i < a->ntval && !nw->tagree; i++)
+		for (j = 0; j < b->ntval; j++)
+			if (strlen(a->tval[i]) >= 4 && strlen(b->tval[j]) >=
+			    4 && tval_compatible(a->tval[i], b->tval[j])) {
+				nw->tagree = 1;
+				break;
+			}
+	nw->conflict = conflicts(a, b, ba, bb, ca, cb);
+	/* a year or a time in common is a number in common too */
+	shared = nw->tagree;
+	for (i = 0; i < a->ntok; i++)
+		if (a->tok[i].flags & ST_YEAR) {
+			if (ba[i] == 1)
+				shared = 1;
+		} else if (a->tok[i].flags & ST_NUM) {
+			if (ba[i] == 1)
+				shared = 1;
+			else if (!ca[i])
+				unshared_a = 1;
+		}
+	for (j = 0; j < b->ntok; j++)
+		if ((b->tok[j].flags & (ST_NUM | ST_YEAR)) == ST_NUM &&
+		    bb[j] != 1 && !cb[j])
+			unshared_b = 1;
+	nw->numclash = unshared_a && unshared_b && !shared;
+	if (nw->numclash || (a->neg & 1) != (b->neg & 1) || sim_clash(a, b))
+		return 0;
+
+	/*
+	 * The contained unit: either side whole, with its entity keys, or
+	 * one clause of it outside the attribution ("which sent five
+	 * investigators"), the one most covered of those that qualify.
+	 */
+	for (k = 0; k < 2; k++) {
+		const struct sim_sent *x = k == 0 ? a : b;
+		const float *bx = k == 0 ? ba : bb;
+		const unsigned char *cx = k == 0 ? ca : cb;
+		size_t from, to, nclause = 0;
+
+		/* names count once, by their keys where there are */
+		news_unit(x->tok, 0, x->ntok, bx, cx, nw->tagree,
+		    x->nkey > 0 ? ST_CAP : 0, &sd);
+		sd.nunit += (int)x->nkey;
+		sd.mass += NEWS_KEY * (double)x->nkey;
+		sd.matched += NEWS_KEY * nw->keys;
+		sd.anchors += nw->keys;
+		if (news_ok(&sd, nw->tagree) && (nw->side == -1 ||
+		    sd.matched / sd.mass > nw->cover)) {
+			nw->side = k;
+			nw->clause = 0;
+			nw->cover = sd.matched / sd.mass;
+			nw->mass = sd.mass;
+			nw->nunit = sd.nunit;
+			nw->words = sd.words;
+			nw->nums = sd.nums;
+		}
+		for (from = 0; from < x->ntok; from = to) {
+			for (to = from + 1; to < x->ntok && !(x->tok[to].flags &
+			    ST_CLAUSE) && !((x->tok[to].flags ^
+			    x->tok[to - 1].flags) & ST_ATTR); to++)
+				;
+			nclause++;
+			if (from == 0 && to == x->ntok)
+				break;
+			news_unit(x->tok, from, to, bx, cx, nw->tagree, 0,
+			    &sd);
+			if (news_ok(&sd, nw->tagree) && sd.matched >=
+			    NEWS_CLAUSE * sd.mass && (nw->side == -1 ||
+			    sd.matched / sd.mass > nw->cover)) {
+				nw->side = k;
+				nw->clause = (int)nclause;
+				nw->cover = sd.matched / sd.mass;
+				nw->mass = sd.mass;
+				nw->nunit = sd.nunit;
+				nw->words = sd.words;
+				nw->nums = sd.nums;
+			}
+		}
+	}
+	if (nw->side == -1)
+		return 0;
+	return 0.5 + 0.5 * nw->cover;
+}
+
+/* The probability that a and b say the same; 0 when they clash. */
 double
 sim_pair(const struct sim *s, const struct sim_sent *a,
     const struct sim_sent *b)

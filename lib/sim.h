@@ -15,6 +15,10 @@
 #define ST_CAP		0x08	/* capitalised and not the first word */
 #define ST_YEAR		0x10	/* a year or a month: compared as times */
 #define ST_WDAY		0x20	/* a weekday */
+#define ST_UNIT		0x40	/* a unit a number measures: percent, mile */
+#define ST_CLAUSE	0x80	/* first after a comma, colon, bracket, dash */
+#define ST_SAID		0x100	/* a verb of saying: said, told, according */
+#define ST_ATTR		0x200	/* in the attribution: ", police said" */
 
 struct sim_tok {
 	uint64_t	stem;	/* hash of the stem, or of the number's digits */
@@ -77,6 +81,24 @@ double		 sim_prob(const struct sim *, const double *);
 double		 sim_pair(const struct sim *, const struct sim_sent *,
 		    const struct sim_sent *);
 int		 sim_veto(const double *);
+
+/* the evidence that two reports from different outlets share a fact */
+struct sim_news {
+	double	cover;		/* share of the contained side's core matched */
+	double	mass;		/* the contained side's core, idf-weighted */
+	int	side;		/* the contained side: 0 a, 1 b, -1 none */
+	int	clause;		/* a clause of it, from 1; 0 the whole */
+	int	nunit;		/* its content words, numbers and keys */
+	int	words;		/* informative words it shares */
+	int	nums;		/* numbers it shares */
+	int	keys;		/* entity keys the two share */
+	int	tagree;		/* a time value they share */
+	int	conflict;	/* counts of one thing that disagree */
+	int	numclash;	/* numbers that disagree otherwise */
+};
+
+double		 sim_news(const struct sim_sent *, const struct sim_sent *,
+		    struct sim_news *);
 int		 sim_clash(const struct sim_sent *, const struct sim_sent *);
 int		 sim_set_model(struct sim *, const double *, size_t, double);
 int		 sim_set_trees(struct sim *, const struct sim_tree *, size_t);

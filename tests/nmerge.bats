@@ -53,15 +53,87 @@ articles() { nsplit -t "$D/articles.tsv"; }
 	printf '%s\t%s\n' \
 	    'Arland banned the pesticide in 2017.' \
 	    'Arland banned the pesticide in June.' \
-	    'Veltra will close its Ohio plant, cutting 400 jobs.' \
-	    'Veltra will close its Ohio plant, cutting 250 jobs.' \
 	    'The harbor authority said the ferry was safe.' \
 	    'The harbor authority said the ferry was not safe.' \
 	    'Veltra shares rose 4 percent after the announcement.' \
 	    'Veltra will close its Ohio plant starting March 3.' > p.tsv
 	pairs p.tsv | nmerge > out
 	run same out
-	assert_output "$(printf '0\n0\n0\n0')"
+	assert_output "$(printf '0\n0\n0')"
+}
+
+# inarticles FILE: the pairs as two articles of two sentences each, a
+# story of their own, through nentities and ndates
+inarticles() {
+	awk -F'\t' -v OFS='\t' 'BEGIN { print "id", "date", "source", "text" }
+	    { print "p" NR "a", "2025-03-12", "Outlet A", $1 " The report was first published online."
+	      print "p" NR "b", "2025-03-12", "Outlet B", $2 " More details were not given." }' "$1" |
+	    nsplit -t | "$BIN/nentities" | "$BIN/ndates" |
+	    awk -F'\t' -v OFS='\t' '{ print }
+	    $1 == "doc" { s = $2; sub(/[ab]$/, "", s); sub(/^p/, "", s); print "story", s, $2 }'
+}
+
+@test "nmerge: in articles, a report that the other contains shares its fact" {
+	printf '%s\t%s\n' \
+	    'Veltra will close its Ohio plant, cutting 400 jobs.' \
+	    'Veltra will close its Ohio plant, cutting 250 jobs.' \
+	    'Three workers were injured in the collapse of the Orrin bridge on Monday.' \
+	    'The Orrin bridge collapsed on Monday, sending two cars into the river and injuring three workers, officials said.' \
+	    'Four workers were hurt when the crane toppled over, the builder said.' \
+	    'A crane toppled over at the site on Tuesday and injured four workers, according to police.' \
+	    'The Tarsk board, which hired 12 new teachers, said classes would start in new rooms.' \
+	    'The Tarsk school board hired 12 new teachers over the summer.' > p.tsv
+	inarticles p.tsv | nmerge > out
+	run same out
+	assert_output "$(printf '1\n1\n1\n1')"
+}
+
+@test "nmerge: in articles, sentences that share words but not the claim stay apart" {
+	printf '%s\t%s\n' \
+	    'Arland banned the pesticide in 2017.' \
+	    'Arland banned the pesticide in June.' \
+	    'The harbor authority said the ferry was safe.' \
+	    'The harbor authority said the ferry was not safe.' \
+	    'Veltra shares rose 4 percent after the announcement.' \
+	    'Veltra will close its Ohio plant starting March 3.' \
+	    'The Kessel River flooded the lower town in 1998.' \
+	    'The Kessel River bridge was built in 1931.' \
+	    'Mayor Okafor said the city would pay for the repairs.' \
+	    'Mayor Okafor said the city had warned the railroad about the bridge.' \
+	    'Tarsk police arrested two men on Friday after a robbery at a bank on Main Street.' \
+	    'Tarsk police said on Friday that the bank on Main Street would reopen next week.' > p.tsv
+	inarticles p.tsv | nmerge > out
+	run same out
+	assert_output "$(printf '0\n0\n0\n0\n0\n0')"
+}
+
+@test "nmerge: two counts of one thing that disagree are one fact, which ncite flags" {
+	{
+		printf 'id\tdate\tsource\ttext\n'
+		printf 'a\t2025-04-05\tOutlet A\tA fire at the Harlow paper mill on Friday injured four workers and forced 200 people from their homes nearby, officials said. The mill has been closed since then.\n'
+		printf 'b\t2025-04-05\tOutlet B\tThree workers were hurt in the fire at the Harlow paper mill. The cause is not known.\n'
+		printf 'c\t2025-04-05\tOutlet C\tAbout 200 people were evacuated from their homes near the Harlow mill after the fire on Friday. They were allowed back on Saturday.\n'
+	} > in.tsv
+	nsplit -t in.tsv | "$BIN/nentities" | "$BIN/ndates" | nmerge > out
+	# b and c do not match each other, but each matches a: one fact
+	run awk -F'\t' '$1 == "fact" && $4 == 1 { f[$2] = f[$2] $3 } END { for (k in f) print f[k] }' out
+	assert_output 'abc'
+	run "$BIN/ncite" -f md out
+	assert_output --partial '## Conflicts'
+	assert_output --regexp 'four workers.*Outlet A.* vs .*Three workers.*Outlet B'
+}
+
+@test "nmerge: facts that several outlets of a story report" {
+	nsplit -t "$D/news.tsv" | "$BIN/nentities" | "$BIN/ndates" | nmerge > out
+	run awk -F'\t' '$1 == "fact" { f[$2] = f[$2] " " $3 ":" $4 }
+	    END { for (k in f) if (f[k] ~ / .* /) print substr(f[k], 2) }' out
+	assert_line 'courier-storm:4 wire-storm:4'
+	assert_line 'courier-storm:5 north-storm:1'
+	assert_line 'wire-storm:6 north-storm:4'
+	assert_line 'courier-vote:1 wire-vote:1'
+	assert_line 'courier-vote:4 wire-vote:3'
+	refute_line --partial 'wire-vote:4'
+	refute_line --partial 'north-storm:5'
 }
 
 @test "nmerge: a number joined to its unit by hyphens is the number" {

@@ -1118,13 +1118,13 @@ series(struct spanvec *out, const char *s, size_t n, size_t a, size_t e)
 	if (nc < 2)
 		return trimmed_push(out, s, n, a, e);
 	cut[nc] = e;
-	if (count_words(s, n, colon ? colon : a, cut[0]) < 4)
+	if (count_words(s, n, colon ? colon : a, cut[0]) < 5)
 		return trimmed_push(out, s, n, a, e);
 	for (k = 0; k < nc; k++) {
 		size_t w = skip_space(s, n, cut[k]);
 		int32_t cp;
 
-		if (count_words(s, n, cut[k], cut[k + 1]) < 4)
+		if (count_words(s, n, cut[k], cut[k + 1]) < 5)
 			return trimmed_push(out, s, n, a, e);
 		utf8_decode(s + w, n - w, &cp);
 		if (uc_isupper(cp) && !is_starter(s, n, w))

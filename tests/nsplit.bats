@@ -574,11 +574,12 @@ setup() {
 	printf '%s\n' 'Here are some rules to follow: older people dislike crude jokes; stay away from jokes about women at a women'"'"'s club; and jokes that need special knowledge fall flat.' \
 	    '' 'We did not win; that is not the end.' \
 	    '' 'The tour visits Paris, France; Rome, Italy; and Berlin, Germany.' \
+	    '' 'Stocks closed at 2596.72, off 17.01; bonds 1190.43, off 14.76; gold 215.86, up 0.19.' \
 	    '' 'The panel heard Ann Lee, a judge from Ohio; Tom Ruiz, a lawyer in Texas; and Sara Kim, a retired nurse.' \
 	    '' 'The study (Smith, 2015; Jones, 2016; see also Brown, 2017) found little.' > s.txt
 	run --separate-stderr nsplit s.txt
 	assert_success
-	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Here are some rules to follow:' 'older people dislike crude jokes;' 'stay away from jokes about women at a women'"'"'s club;' 'and jokes that need special knowledge fall flat.' 'We did not win; that is not the end.' 'The tour visits Paris, France; Rome, Italy; and Berlin, Germany.' 'The panel heard Ann Lee, a judge from Ohio; Tom Ruiz, a lawyer in Texas; and Sara Kim, a retired nurse.' 'The study (Smith, 2015; Jones, 2016; see also Brown, 2017) found little.')"
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Here are some rules to follow:' 'older people dislike crude jokes;' 'stay away from jokes about women at a women'"'"'s club;' 'and jokes that need special knowledge fall flat.' 'We did not win; that is not the end.' 'The tour visits Paris, France; Rome, Italy; and Berlin, Germany.' 'Stocks closed at 2596.72, off 17.01; bonds 1190.43, off 14.76; gold 215.86, up 0.19.' 'The panel heard Ann Lee, a judge from Ohio; Tom Ruiz, a lawyer in Texas; and Sara Kim, a retired nurse.' 'The study (Smith, 2015; Jones, 2016; see also Brown, 2017) found little.')"
 	offsets_ok s.txt
 }
 
@@ -599,4 +600,12 @@ setup() {
 	run --separate-stderr nsplit -t <(printf 'id\ttext\nh\t%s\n' "$(sed 's/$/\\n/' h.txt | tr -d '\n')")
 	assert_success
 	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Two Parts:' 'Getting Ready' 'Part 1 of 2:' 'Getting Ready' 'Know your audience.' 'Method 2 of 3:' 'Using a Pan' 'Chapter Two: The Return')"
+}
+
+@test "-t: page furniture stays, a paragraph of its own" {
+	printf 'id\ttext\nd1\tTools and Tasks\\n\\nBy Anonymous\\n\\nMy town is losing its shop.\\nAdvertisement\\nIt closed in May.\n' > t.tsv
+	run --separate-stderr nsplit -t t.tsv
+	assert_success
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Tools and Tasks' 'By Anonymous' 'My town is losing its shop.' 'Advertisement' 'It closed in May.')"
+	offsets_ok -t t.tsv
 }

@@ -983,6 +983,41 @@ valediction(struct para *p, size_t i)
 }
 
 /*
+ * A salutation that opens a letter: "Dear Hannah: I", "Dear Dr. Vincent
+ * Kaminski, My", "Dear all, Thank you".  It ends at its comma or colon
+ * when a capital follows; five words at most, with nothing but periods
+ * of titles inside.
+ */
+static size_t
+salutation(struct para *p, size_t i)
+{
+	const char *s = p->s;
+	size_t n = p->b, e;
+	int words = 0;
+
+	if (n - i < 8 || memcmp(s + i, "Dear ", 5) != 0)
+		return 0;
+	for (e = i + 5; e < n && words < 5; e++) {
+		if (s[e] == ',' || s[e] == ':')
+			break;
+		if (s[e] == ' ')
+			words++;
+		else if (s[e] == '.' && !(e + 1 < n && s[e + 1] == ' '))
+			return 0;
+		else if (strchr("!?;\n", s[e]) != NULL)
+			return 0;
+	}
+	if (e >= n || (s[e] != ',' && s[e] != ':') || e == i + 5 ||
+	    s[e - 1] == ' ')
+		return 0;
+	e++;
+	if (e >= n || space_len(s, n, e) == 0 ||
+	    next_kind(s, n, e, &(int){ 0 }, &(size_t){ 0 }) != NX_UPPER)
+		return 0;
+	return e;
+}
+
+/*
  * The part headings of instructions: "Part 1 of 2: Getting the
  * Material Right", "Method 2 of 3: ...", "Two Parts: ...".  The label
  * up to the colon is a sentence of its own.
@@ -1224,6 +1259,7 @@ sbd_para(const char *s, size_t a, size_t b, struct spanvec *out)
 		if (i == sstart && asked != sstart) {
 			asked = sstart;
 			if ((end = valediction(&p, sstart)) > 0 ||
+			    (end = salutation(&p, sstart)) > 0 ||
 			    (end = part_label(&p, sstart)) > 0) {
 				rc = emit(out, s, b, sstart, end, semi);
 				sstart = skip_space(s, b, end);

@@ -609,3 +609,11 @@ setup() {
 	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Tools and Tasks' 'By Anonymous' 'My town is losing its shop.' 'Advertisement' 'It closed in May.')"
 	offsets_ok -t t.tsv
 }
+
+@test "salutations: Dear ..., before a capital is a sentence" {
+	printf '%s\n' 'Dear Dr. Vincent Kaminski, My name is Visit.' '' 'Dear Hannah: I cut the work.' '' 'Dear all, Thank you.' '' 'Dear me, what a day. Dear John, he said, was late.' > d.txt
+	run --separate-stderr nsplit d.txt
+	assert_success
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Dear Dr. Vincent Kaminski,' 'My name is Visit.' 'Dear Hannah:' 'I cut the work.' 'Dear all,' 'Thank you.' 'Dear me, what a day.' 'Dear John, he said, was late.')"
+	offsets_ok d.txt
+}

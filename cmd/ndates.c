@@ -18,6 +18,7 @@
 
 static int	 dates_file(const char *);
 static void	 hold(const struct rec_reader *);
+static void	 put_record(struct rec_reader *);
 static void	 put_times(void);
 static void	 usage(void);
 
@@ -116,7 +117,7 @@ dates_file(const char *path)
 		}
 		if (k == REC_FOLD && sent.held) {
 			/* the fold record of the sentence held, then its times */
-			rec_write(&r, stdout);
+			put_record(&r);
 			if (foldmap_parse(&fm, r.field[3], r.flen[3]) == -1) {
 				warnx("%s:%lu: fold record: bad map; offsets "
 				    "as if every space were one byte", r.name,
@@ -129,7 +130,7 @@ dates_file(const char *path)
 		}
 		if (sent.held)
 			put_times();
-		rec_write(&r, stdout);
+		put_record(&r);
 		if (k == REC_DOC) {
 			if (r.flen[2] > 0)
 				timex_doc(&state, r.field[2], r.flen[2]);
@@ -156,6 +157,24 @@ dates_file(const char *path)
 	}
 	rec_close(&r);
 	return rval;
+}
+
+/*
+ * Write the record as it came in.  rec_next() cut the line at its TABs:
+ * they go back for one write of the whole line (most of what ndates
+ * writes is records passed through), and out again after.
+ */
+static void
+put_record(struct rec_reader *r)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < r->nfield; i++)
+		r->field[i][r->flen[i]] = '\t';
+	fwrite_unlocked(r->line, 1, r->len, stdout);
+	putc_unlocked('\n', stdout);
+	for (i = 0; i + 1 < r->nfield; i++)
+		r->field[i][r->flen[i]] = '\0';
 }
 
 /* Keep what the time records of this sent record need. */
@@ -209,8 +228,15 @@ put_times(void)
 		fwrite_unlocked(sent.buf, 1, sent.doclen, stdout);
 		putc_unlocked('\t', stdout);
 		fwrite_unlocked(sent.buf + sent.doclen, 1, sent.nlen, stdout);
-		printf("\t%zu\t%zu\t%s\t%s\t", start, end,
-		    timex_type_name(x->type), x->value);
+		putc_unlocked('\t', stdout);
+		put_size(stdout, start);
+		putc_unlocked('\t', stdout);
+		put_size(stdout, end);
+		putc_unlocked('\t', stdout);
+		fputs_unlocked(timex_type_name(x->type), stdout);
+		putc_unlocked('\t', stdout);
+		fputs_unlocked(x->value, stdout);
+		putc_unlocked('\t', stdout);
 		tsv_put(stdout, text + x->start, x->end - x->start);
 		putc_unlocked('\n', stdout);
 	}

@@ -480,8 +480,9 @@ timex_init(char *err, size_t errsz)
 				    (char *)ebuf);
 				goto done;
 			}
+			/* partial too: mask_of() asks where a rule can start */
 			(void)pcre2_jit_compile(rulecode[nrule],
-			    PCRE2_JIT_COMPLETE);
+			    PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
 			if (one.s[3] == '(' && one.s[4] == '?' &&
 			    one.s[5] == '<' && (one.s[6] == '=' ||
 			    one.s[6] == '!') && (q = group_end(one.s + 3)) !=
@@ -493,6 +494,9 @@ timex_init(char *err, size_t errsz)
 				    one.n, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
 				    PCRE2_CASELESS | PCRE2_ANCHORED, &ec, &off,
 				    NULL);
+				if (testcode[nrule] != NULL)
+					(void)pcre2_jit_compile(testcode[nrule],
+					    PCRE2_JIT_PARTIAL_HARD);
 			}
 			ruletype[nrule++] = tc[k];
 		} else {

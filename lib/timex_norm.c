@@ -684,6 +684,10 @@ features(const char *s, size_t n, struct ttok *t, int nt, struct feat *f)
 				f->ord = le->val;
 			break;
 		case W_UNIT:
+			if (f->hasyearrel && i > 0 && le->val == U_YEAR &&
+			    t[i - 1].len == 4 && lex_find(t[i - 1].w) != NULL &&
+			    lex_find(t[i - 1].w)->cls == W_REL)
+				break;	/* last year's quarter: no year long */
 			if (strcmp(w, "quarter") == 0 && f->ord && !f->hasqty) {
 				f->quarter = f->ord;
 				f->ord = 0;
@@ -847,6 +851,27 @@ determiner(const char *s, const struct sword *w)
 	return 0;
 }
 
+/* Is the word w the lower-case word lw? */
+static int
+word_is(const char *s, const struct sword *w, const char *lw)
+{
+	size_t n = w->end - w->start;
+
+	return strlen(lw) == n && memcmp(s + w->start, lw, n) == 0;
+}
+
+/* Is the word before word k "had", or "had been"? */
+static int
+had_before(const char *s, const struct swords *sw, size_t k)
+{
+	if (k == 0 || k >= sw->n)
+		return 0;
+	if (word_is(s, &sw->v[k - 1], "had"))
+		return 1;
+	return k > 1 && word_is(s, &sw->v[k - 1], "been") &&
+	    word_is(s, &sw->v[k - 2], "had");
+}
+
 /*
  * Is the word w one that "to" before it makes an infinitive: lower case,
  * no number, no determiner ("to acquire", not "to the", "to 5%")?
@@ -915,6 +940,10 @@ tense(const char *s, size_t n, const struct swords *sw, size_t a, size_t b)
 			v = 2;
 		if (v == -1 && prevaux)
 			v = 2;		/* is held, will be named: the aux says */
+		if (v == 1 && (fl & WF_FUT ? had_before(s, sw, k) :
+		    k > 0 && (sw->v[k - 1].flags & WF_FUT) &&
+		    had_before(s, sw, k - 1)))
+			v = -1;		/* had been due to expire: past plans */
 		prevaux = (fl & WF_AUX) != 0;
 		if (v != 2) {
 			dist = i < a ? (a - j) : 2 * (i - b) + 1;
@@ -1394,6 +1423,10 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 	if (f->season) {
 		int cur = season_of(dct->m), sn = season_num(f->season);
 
+		/* in January the winter began last year: this year's
+		 * spring, summer and fall are all still to come */
+		if (dct->m <= 2 && sn != 4)
+			cur = 0;
 		y = dct->y;
 		if (y) {
 			if (f->hasrel && f->rel < 0)
@@ -1473,6 +1506,13 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 		shift_unit(t, U_YEAR, -1);
 		return 0;
 	}
+	if (f->unit == U_QUARTER && !f->hasqty && f->hasyearrel &&
+	    st->lastq.q && dct->y) {
+		/* last year's quarter: the one the report is about */
+		*t = st->lastq;
+		t->y = dct->y + (f->yearrel < 0 ? -1 : f->yearrel > 0 ? 1 : 0);
+		return 0;
+	}
 	if (f->unit && !f->hasqty) {
 		int rel = f->hasrel ? f->rel : 0;
 		int u = f->unit;
@@ -1489,8 +1529,9 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 		}
 		if (f->the && (rel == 1 || rel == 2 || rel == -2))
 			rel = rel == 1 ? 2 : rel;	/* the next day */
+		/* the full year: the one the report is for, the document's */
 		if (f->that || rel == 2 || rel == -2 ||
-		    (!f->hasrel && f->the)) {
+		    (!f->hasrel && f->the && strstr(s, "full ") == NULL)) {
 			/* the following day, that year: from the reference */
 			*t = st->ref.y ? st->ref : *dct;
 			if (u <= U_WEEKEND && t->gran != 'D')
@@ -1591,6 +1632,13 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 		f.unit = U_QUARTER;
 		f.period = 1;
 		f.hasrel = f.rel == -3;
+	}
+	/* the quarter a year ago: that quarter, a year before */
+	if (f.unit == U_QUARTER && !f.quarter && f.shift == -1 &&
+	    strstr(span, "quarter a year") != NULL) {
+		f.hasqty = 0;
+		f.shift = 0;
+		f.yearago = 1;
 	}
 	tn = tense(s, n, sw, a, b);
 	out->start = a;

@@ -100,6 +100,11 @@ expect() {
 	    2024-10-23 "Oct. 23"
 	expect "It will be paid on an unspecified date in June." DATE \
 	    2025-06 June
+	# a plan in the past perfect is over: had been due, had been set
+	expect "The offer had been due to expire on Friday." DATE \
+	    2025-03-07 Friday
+	expect "The vote had been scheduled to start at noon Monday." TIME \
+	    2025-03-10T12:00 "noon Monday"
 }
 
 @test "the reference moves to the last date mentioned" {
@@ -177,6 +182,17 @@ expect() {
 	assert_line "DATE 2023-Q3 the 2023 period"
 	expect "Sales were flat in the year-ago period." DATE 2024 \
 	    "the year-ago period"
+	# the full year is the document's, not the last year named
+	run times "Sales peaked in 2019. The firm sees growth for the full year."
+	assert_line "DATE 2025 the full year"
+	# a year-earlier loss: a date, not a year long
+	run times "It lost \$5 in the third quarter, after a year-earlier loss of \$6."
+	assert_line "DATE 2023-Q3 year-earlier"
+	refute_line --partial "DURATION"
+	# the quarter a year ago, last year's quarter: the report's quarter
+	run times "Net rose in the second quarter. For the quarter a year ago it was flat, and last year's quarter had a charge."
+	assert_line "DATE 2023-Q2 the quarter a year ago"
+	assert_line "DATE 2023-Q2 last year's quarter"
 }
 
 @test "decades and centuries as spans or as dates" {
@@ -191,6 +207,11 @@ expect() {
 	expect "The mill shut last May." DATE 2024-05 "last May"
 	expect "The mill shut this past spring." DATE 2024-SP \
 	    "this past spring"
+	# in January and February the winter began the year before: the
+	# fall before is last year's, the spring ahead this year's
+	run times "Hiring began last fall and ends next spring." 2025-01-20
+	assert_line "DATE 2024-FA last fall"
+	assert_line "DATE 2025-SP next spring"
 	expect "We vote this coming Sunday." DATE 2025-03-16 \
 	    "this coming Sunday"
 	expect "It began in the year two thousand." DATE 2000 \

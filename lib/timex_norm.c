@@ -1507,10 +1507,11 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 		return 0;
 	}
 	if (f->unit == U_QUARTER && !f->hasqty && f->hasyearrel &&
-	    st->lastq.q && dct->y) {
-		/* last year's quarter: the one the report is about */
+	    st->lastq.q && st->lastq.y) {
+		/* last year's quarter: the one the report is about, a year
+		 * before the report's */
 		*t = st->lastq;
-		t->y = dct->y + (f->yearrel < 0 ? -1 : f->yearrel > 0 ? 1 : 0);
+		t->y += f->yearrel < 0 ? -1 : f->yearrel > 0 ? 1 : 0;
 		return 0;
 	}
 	if (f->unit && !f->hasqty) {

@@ -618,6 +618,39 @@ notnum(const char *s, size_t n)
 	    (w->flags & WF_NOTNUM);
 }
 
+/*
+ * Does the match s[c..e) end in a word of time capitalised inside the
+ * sentence (on ABC's "This Week", "60 Minutes", "High Noon", "VOA
+ * Today")?  Then it is a name.  Holidays end in Day or Eve, which are
+ * not among these words.
+ */
+static int
+titled(const char *s, size_t c, size_t e, int first)
+{
+	static const char *names[] = { "week", "weeks", "weekend", "minutes",
+	    "hours", "days", "month", "months", "year", "years", "noon",
+	    "midnight", "today", "tonight", "tomorrow", "yesterday", "now",
+	    "morning", "afternoon", "evening", "night", NULL };
+	const char **w;
+	size_t b = e, k;
+
+	if (first)
+		return 0;
+	while (b > c && isalnum_ascii((unsigned char)s[b - 1]))
+		b--;
+	if (s[b] < 'A' || s[b] > 'Z')
+		return 0;
+	for (w = names; *w != NULL; w++) {
+		if (strlen(*w) != e - b)
+			continue;
+		for (k = 0; k < e - b && (s[b + k] | 0x20) == (*w)[k]; k++)
+			;
+		if (k == e - b)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 push(struct timexvec *tv, const struct timex *x)
 {
@@ -784,7 +817,7 @@ timex_sentence(struct timex_state *st, const char *s, size_t n,
 				continue;
 			ov = pcre2_get_ovector_pointer(md);
 			e = base + ov[1];
-			if (e <= c)
+			if (e <= c || titled(s, c, e, j == 0))
 				continue;
 			if (timex_normalise(st, s, n, c, e, ruletype[r], &sw,
 			    &x) == -1)

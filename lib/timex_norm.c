@@ -1714,6 +1714,24 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 		}
 		return 0;
 	case 'U':
+		/*
+		 * Recent years, past years, coming quarters, future
+		 * quarters: TimeBank has a time before or after now, no
+		 * length (the past few years, recent weeks keep one).
+		 */
+		if (f.unitpl && !(f.hasqty && !f.qtyx) && ((f.unit ==
+		    U_QUARTER) || (f.unit == U_YEAR && !f.hasqty && !f.the)) &&
+		    (f.past || f.future || f.hasrel) && !f.approx) {
+			int dir = f.future || (f.hasrel && f.rel > 0) ? 1 :
+			    f.past || (f.hasrel && f.rel < 0) ? -1 : 0;
+
+			if (dir != 0) {
+				out->type = TX_DATE;
+				snprintf(v, sz, dir < 0 ? "PAST_REF" :
+				    "FUTURE_REF");
+				return 0;
+			}
+		}
 		out->type = TX_DURATION;
 		if (strstr(span, "quarter-century") != NULL ||
 		    strstr(span, "quarter century") != NULL) {

@@ -264,6 +264,18 @@ expect() {
 	expect "Fix it as soon as possible." DATE FUTURE_REF \
 	    "as soon as possible"
 	expect "The then current rules applied." DATE PAST_REF "then current"
+	# years and quarters before or after now, with no number: no length
+	expect "Exports grew in recent years." DATE PAST_REF "recent years"
+	expect "Margins may narrow in coming quarters." DATE FUTURE_REF \
+	    "coming quarters"
+	expect "Sales slid over the past several quarters." DATE PAST_REF \
+	    "the past several quarters"
+	expect "Prices rose in the past few years." DURATION PXY \
+	    "the past few years"
+	expect "Prices rose in recent weeks." DURATION PXW "recent weeks"
+	# a word of time capitalised inside a sentence is a name
+	run times "He spoke on ABC's This Week and on 60 Minutes at High Noon."
+	assert_output ""
 }
 
 @test "holidays: the nearest one, or the one the tense points to" {

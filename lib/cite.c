@@ -702,6 +702,58 @@ put_esc(FILE *fp, const char *s, size_t n, int how)
 
 #define PUT(fp, cd, cs, how)	put_esc(fp, S(cd, cs), (cs).len, how)
 
+/*
+ * The length of the dateline that opens a document's first sentence
+ * ("CARROW FALLS, Ohio (Coastal Wire) — "), through the dash and its
+ * space; 0 when there is none.  The dateline begins with a place in
+ * capitals and ends at the first dash.
+ */
+static size_t
+dateline_len(const char *t, size_t n)
+{
+	size_t i, caps = 0, max = n < 100 ? n : 100;
+
+	for (i = 0; i < max && ((t[i] >= 'A' && t[i] <= 'Z') || t[i] == '.');
+	    i++)
+		caps++;
+	if (caps < 2 || (i < max && t[i] != ' ' && t[i] != ','))
+		return 0;
+	for (; i + 3 < max; i++) {
+		if (t[i] != ' ')
+			continue;
+		if (memcmp(t + i + 1, "\xe2\x80\x94 ", 4) == 0 ||
+		    memcmp(t + i + 1, "\xe2\x80\x93 ", 4) == 0)
+			return i + 5;
+		if (memcmp(t + i + 1, "-- ", 3) == 0)
+			return i + 4;
+		if (memcmp(t + i + 1, "- ", 2) == 0)
+			return i + 3;
+		/* every word of it a name, a number or an agency */
+		if (!(t[i + 1] >= 'A' && t[i + 1] <= 'Z') &&
+		    !(t[i + 1] >= '0' && t[i + 1] <= '9') && t[i + 1] != '(')
+			return 0;
+	}
+	return 0;
+}
+
+/* A sentence for a reader: a dateline at its front left out. */
+static void
+put_sent(FILE *fp, const struct cite_data *cd, size_t si, int how)
+{
+	const struct cite_sent *s = &cd->sent[si];
+	const char *t = S(cd, s->text);
+	size_t d = 0;
+
+	if (s->n == 1)
+		d = dateline_len(t, s->text.len);
+	if (d > 0 && d < s->text.len) {
+		/* "Part of a rail bridge", not "part of" */
+		put_esc(fp, t + d, s->text.len - d, how);
+		return;
+	}
+	put_esc(fp, t, s->text.len, how);
+}
+
 /* A number, a date or a count in a report, for the conflict check. */
 struct claim {
 	char	value[24];
@@ -1334,7 +1386,7 @@ put_timeline(const struct story *st, int html)
 			put_when(st->fp, cd, v, E_MD);
 			fputs("**: ", st->fp);
 		}
-		PUT(st->fp, cd, cd->sent[w[i].sent].text, how);
+		put_sent(st->fp, cd, w[i].sent, how);
 		putc(' ', st->fp);
 		marks_docs(st, u, nu, html);
 		fputs(html ? "</li>\n" : "\n", st->fp);
@@ -1533,7 +1585,7 @@ cite_put_md(FILE *fp, const struct cite_data *cd)
 			const struct cite_group *g = &cd->group[st.groups[i]];
 
 			fprintf(fp, "%zu. ", i + 1);
-			PUT(fp, cd, cd->sent[g->best].text, E_MD);
+			put_sent(fp, cd, g->best, E_MD);
 			putc(' ', fp);
 			marks(&st, g, 0);
 			if (g->nsources == 1)
@@ -1553,7 +1605,7 @@ cite_put_md(FILE *fp, const struct cite_data *cd)
 			if (n++ == 0)
 				fputs("## Conflicts\n\n", fp);
 			fprintf(fp, "- Fact %zu: ", i + 1);
-			PUT(fp, cd, cd->sent[g->best].text, E_MD);
+			put_sent(fp, cd, g->best, E_MD);
 			putc('\n', fp);
 			fputs("  ", fp);
 			(void)conflicts(cd, g, conf_found, &co);
@@ -1677,7 +1729,7 @@ cite_put_html(FILE *fp, const struct cite_data *cd)
 
 			fprintf(fp, "<tr%s><td>%zu</td><td>",
 			    g->nsources == 1 ? " class=\"single\"" : "", i + 1);
-			PUT(fp, cd, cd->sent[g->best].text, E_HTML);
+			put_sent(fp, cd, g->best, E_HTML);
 			putc(' ', fp);
 			marks(&st, g, 1);
 			if (g->nsources == 1)

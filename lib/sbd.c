@@ -1117,6 +1117,53 @@ trimmed_push(struct spanvec *out, const char *s, size_t n, size_t a,
 }
 
 /*
+ * Does s[a..e) hold a finite auxiliary, a copula or a modal (is, has,
+ * won't, you've)?  Then it is a clause rather than a noun phrase.
+ */
+static int
+has_aux(const char *s, size_t a, size_t e)
+{
+	static const char *aux[] = {
+		"am", "are", "can", "could", "did", "do", "does", "had",
+		"has", "have", "is", "may", "might", "must", "shall",
+		"should", "was", "were", "will", "would"
+	};
+	size_t i = a, w, k;
+
+	while (i < e) {
+		while (i < e && !((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z')))
+			i++;
+		w = i;
+		i = letters_end(s, e, i);
+		if (i == w)
+			break;
+		/* n't 're 've 'll 'd 'm, with ' or U+2019 */
+		if (i < e && (s[i] == '\'' || e280(s, e, i, 0x99))) {
+			size_t q = i + (s[i] == '\'' ? 1 : 3);
+			size_t z = letters_end(s, e, q);
+
+			if ((z - q == 1 && (s[q] == 't' || s[q] == 'd' ||
+			    s[q] == 'm') && (s[q] != 't' || s[i - 1] == 'n')) ||
+			    (z - q == 2 && (memcmp(s + q, "re", 2) == 0 ||
+			    memcmp(s + q, "ve", 2) == 0 ||
+			    memcmp(s + q, "ll", 2) == 0)))
+				return 1;
+			i = z;
+			continue;
+		}
+		if (i - w < 2 || i - w > 6)
+			continue;
+		for (k = 0; k < sizeof(aux) / sizeof(aux[0]); k++)
+			if (strlen(aux[k]) == i - w &&
+			    (s[w] | 0x20) == aux[k][0] &&
+			    memcmp(s + w + 1, aux[k] + 1, i - w - 1) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/*
  * A series of clauses joined by semicolons, two or more outside
  * brackets ("follow: elderly people won't like crude jokes; stay away
  * from ...; and jokes requiring ..."), is a series of sentences, and so
@@ -1163,6 +1210,9 @@ series(struct spanvec *out, const char *s, size_t n, size_t a, size_t e)
 			return trimmed_push(out, s, n, a, e);
 		utf8_decode(s + w, n - w, &cp);
 		if (uc_isupper(cp) && !is_starter(s, n, w))
+			return trimmed_push(out, s, n, a, e);
+		/* a clause, not a noun phrase (Paris, France; Rome, Italy) */
+		if (!has_aux(s, cut[k], cut[k + 1]))
 			return trimmed_push(out, s, n, a, e);
 	}
 	if (colon && trimmed_push(out, s, n, a, colon) == -1)

@@ -571,15 +571,17 @@ setup() {
 }
 
 @test "semicolons: a series of two or more clauses is a series of sentences" {
-	printf '%s\n' 'Here are some rules to follow: older people dislike crude jokes; stay away from jokes about women at a women'"'"'s club; and jokes that need special knowledge fall flat.' \
+	printf '%s\n' 'Here are some rules to follow: older people won'"'"'t like crude jokes; stay away from jokes about women if you'"'"'ve got a women'"'"'s club; and jokes that need special knowledge will fall flat.' \
 	    '' 'We did not win; that is not the end.' \
+	    '' 'We know the rules are simple; you’ll pay for every drink; they’re paid for every song.' \
 	    '' 'The tour visits Paris, France; Rome, Italy; and Berlin, Germany.' \
 	    '' 'Stocks closed at 2596.72, off 17.01; bonds 1190.43, off 14.76; gold 215.86, up 0.19.' \
 	    '' 'The panel heard Ann Lee, a judge from Ohio; Tom Ruiz, a lawyer in Texas; and Sara Kim, a retired nurse.' \
-	    '' 'The study (Smith, 2015; Jones, 2016; see also Brown, 2017) found little.' > s.txt
+	    '' 'The study (Smith, 2015; Jones, 2016; see also Brown, 2017) found little.' \
+	    '' 'She has a long record: a lawyer who won big cases; a mayor who cut crime in half; and a donor who gave millions.' > s.txt
 	run --separate-stderr nsplit s.txt
 	assert_success
-	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Here are some rules to follow:' 'older people dislike crude jokes;' 'stay away from jokes about women at a women'"'"'s club;' 'and jokes that need special knowledge fall flat.' 'We did not win; that is not the end.' 'The tour visits Paris, France; Rome, Italy; and Berlin, Germany.' 'Stocks closed at 2596.72, off 17.01; bonds 1190.43, off 14.76; gold 215.86, up 0.19.' 'The panel heard Ann Lee, a judge from Ohio; Tom Ruiz, a lawyer in Texas; and Sara Kim, a retired nurse.' 'The study (Smith, 2015; Jones, 2016; see also Brown, 2017) found little.')"
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Here are some rules to follow:' 'older people won'"'"'t like crude jokes;' 'stay away from jokes about women if you'"'"'ve got a women'"'"'s club;' 'and jokes that need special knowledge will fall flat.' 'We did not win; that is not the end.' 'We know the rules are simple;' 'you’ll pay for every drink;' 'they’re paid for every song.' 'The tour visits Paris, France; Rome, Italy; and Berlin, Germany.' 'Stocks closed at 2596.72, off 17.01; bonds 1190.43, off 14.76; gold 215.86, up 0.19.' 'The panel heard Ann Lee, a judge from Ohio; Tom Ruiz, a lawyer in Texas; and Sara Kim, a retired nurse.' 'The study (Smith, 2015; Jones, 2016; see also Brown, 2017) found little.' 'She has a long record: a lawyer who won big cases; a mayor who cut crime in half; and a donor who gave millions.')"
 	offsets_ok s.txt
 }
 

@@ -937,7 +937,7 @@ valediction(struct para *p, size_t i)
 	};
 	const char *s = p->s;
 	size_t n = p->b, e, w, k;
-	int ok = 0;
+	int ok = 0, strict;
 
 	if (i >= n || s[i] < 'A' || s[i] > 'Z')
 		return 0;
@@ -965,6 +965,12 @@ valediction(struct para *p, size_t i)
 	}
 	if (!ok)
 		return 0;
+	/* thanks and love end speeches and letters alike: ask more */
+	strict = word_is(s, i, letters_end(s, n, i), "thanks") ||
+	    word_is(s, i, letters_end(s, n, i), "thank") ||
+	    word_is(s, i, letters_end(s, n, i), "many") ||
+	    word_is(s, i, letters_end(s, n, i), "love") ||
+	    word_is(s, i, letters_end(s, n, i), "cheers");
 	e++;				/* the comma */
 	w = skip_space(s, n, e);
 	if (w == e || w >= n || s[w] < 'A' || s[w] > 'Z' ||
@@ -979,7 +985,26 @@ valediction(struct para *p, size_t i)
 		return 0;		/* "Thanks, John, for", "Thank you, Sir." */
 	if (next_kind(s, n, k, &(int){ 0 }, &(size_t){ 0 }) == NX_LOWER)
 		return 0;
-	return e;
+	/*
+	 * "Thanks, Sean" must end the paragraph or be followed by a
+	 * sentence starter ("Thanks, Sean Here is"): "Thank you, Governor
+	 * Lee." is an address inside one sentence.
+	 */
+	for (i = 0; strict && i < 4; i++) {
+		if (k >= n)
+			return e;
+		if (space_len(s, n, k) == 0)
+			return 0;
+		w = skip_space(s, n, k);
+		if (w >= n)
+			return e;
+		if (s[w] < 'A' || s[w] > 'Z')
+			return 0;
+		if (is_starter(s, n, w))
+			return e;
+		k = letters_end(s, n, w);
+	}
+	return strict ? 0 : e;
 }
 
 /*

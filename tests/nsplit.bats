@@ -590,10 +590,12 @@ setup() {
 	    '' 'See you there. Sincerely, Traci Traci Warner Acme Services' \
 	    '' 'Thanks, Sean Here is the file.' \
 	    '' 'Best regards, Debra Perlingiere' \
-	    '' 'Thank you, Mr. President. Thank you, Madam Speaker.' > v.txt
+	    '' 'Thank you, Mr. President. Thank you, Madam Speaker.' \
+	    '' 'Thank you, Governor Lee. Thanks, John Smith for the help.' \
+	    '' 'See you soon. Love, Mom' > v.txt
 	run --separate-stderr nsplit v.txt
 	assert_success
-	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Respectfully, I disagree.' 'Thanks, John, for the help.' 'Love, Actually is a film.' 'See you there.' 'Sincerely,' 'Traci Traci Warner Acme Services' 'Thanks,' 'Sean Here is the file.' 'Best regards,' 'Debra Perlingiere' 'Thank you, Mr. President.' 'Thank you, Madam Speaker.')"
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Respectfully, I disagree.' 'Thanks, John, for the help.' 'Love, Actually is a film.' 'See you there.' 'Sincerely,' 'Traci Traci Warner Acme Services' 'Thanks,' 'Sean Here is the file.' 'Best regards,' 'Debra Perlingiere' 'Thank you, Mr. President.' 'Thank you, Madam Speaker.' 'Thank you, Governor Lee.' 'Thanks, John Smith for the help.' 'See you soon.' 'Love,' 'Mom')"
 	offsets_ok v.txt
 }
 

@@ -1087,7 +1087,7 @@ merge_story(struct nstory *st)
 			qsort(touched, nt, sizeof(*touched), cmp_u32);
 			for (k = 0; k < nt; k++) {
 				uint32_t o = touched[k];
-				double p = sim_pair(sim, s, &ssim[o]), q;
+				double p, q;
 				struct sim_news nw;
 
 				/*
@@ -1098,9 +1098,13 @@ merge_story(struct nstory *st)
 				 * that sentence to go on: the model alone.
 				 */
 				if (dsent[ss[i].doc] > 1 &&
-				    dsent[ss[o].doc] > 1 &&
-				    (q = sim_news(s, &ssim[o], &nw)) > p)
-					p = q;
+				    dsent[ss[o].doc] > 1) {
+					p = sim_pair_news(sim, s, &ssim[o],
+					    &q, &nw);
+					if (q > p)
+						p = q;
+				} else
+					p = sim_pair(sim, s, &ssim[o]);
 
 				if (p < factmin / 2 || p == 0)
 					continue;

@@ -113,6 +113,11 @@ static const char *units[] = {
 	"years", "yen"
 };
 
+static size_t	features(const struct sim_sent *, const struct sim_sent *,
+		    double *, float *, float *);
+static double	news(const struct sim_sent *, const struct sim_sent *,
+		    const float *, const float *, struct sim_news *);
+
 static int
 map_put(struct u64map *m, uint64_t k, uint64_t v)
 {
@@ -802,11 +807,15 @@ tokmatch(const struct sim_tok *a, const struct sim_tok *t)
 /* Each token's best match in the other sentence, both ways at once. */
 static void
 best_matches(const struct sim_sent *a, const struct sim_sent *b, float *ba,
-    float *bb)
+    float *bb, float *na, float *nb)
 {
 	size_t i, j;
 
 	memset(bb, 0, b->ntok * sizeof(*bb));
+	if (na != NULL) {
+		memset(na, 0, a->ntok * sizeof(*na));
+		memset(nb, 0, b->ntok * sizeof(*nb));
+	}
 	for (i = 0; i < a->ntok; i++) {
 		float best = 0;
 
@@ -817,6 +826,18 @@ best_matches(const struct sim_sent *a, const struct sim_sent *b, float *ba,
 				best = m;
 			if (m > bb[j])
 				bb[j] = m;
+			/*
+			 * For sim_news(): content words only, and what
+			 * one says is not matched by whom the other quotes.
+			 */
+			if (na == NULL || ((a->tok[i].flags |
+			    b->tok[j].flags) & ST_STOP) || ((a->tok[i].flags ^
+			    b->tok[j].flags) & ST_ATTR))
+				continue;
+			if (m > na[i])
+				na[i] = m;
+			if (m > nb[j])
+				nb[j] = m;
 		}
 		ba[i] = best;
 	}
@@ -1081,12 +1102,21 @@ sim_clash(const struct sim_sent *a, const struct sim_sent *b)
 size_t
 sim_features(const struct sim_sent *a, const struct sim_sent *b, double *f)
 {
+	return features(a, b, f, NULL, NULL);
+}
+
+/* The features of a and b into f; the matches sim_news() wants into na
+   and nb, unless NULL. */
+static size_t
+features(const struct sim_sent *a, const struct sim_sent *b, double *f,
+    float *na, float *nb)
+{
 	struct side sa, sb;
 	size_t l, i, j, kshared = 0, run;
 	double mx, mn, ra, rb;
 	float ba[SIM_MAXTOK], bb[SIM_MAXTOK];
 
-	best_matches(a, b, ba, bb);
+	best_matches(a, b, ba, bb, na, nb);
 	side_score(a, ba, &sa);
 	side_score(b, bb, &sb);
 	f[0] = sa.wtotal > 0 ? sa.wmatched / sa.wtotal : 0;
@@ -1338,7 +1368,17 @@ double
 sim_news(const struct sim_sent *a, const struct sim_sent *b,
     struct sim_news *nw)
 {
-	float ba[SIM_MAXTOK], bb[SIM_MAXTOK];
+	float ba[SIM_MAXTOK], bb[SIM_MAXTOK], na[SIM_MAXTOK], nb[SIM_MAXTOK];
+
+	best_matches(a, b, ba, bb, na, nb);
+	return news(a, b, na, nb, nw);
+}
+
+/* sim_news() from the matches that best_matches() found. */
+static double
+news(const struct sim_sent *a, const struct sim_sent *b, const float *ba,
+    const float *bb, struct sim_news *nw)
+{
 	unsigned char ca[SIM_MAXTOK], cb[SIM_MAXTOK];
 	struct nside sd;
 	size_t i, j;
@@ -1346,22 +1386,6 @@ sim_news(const struct sim_sent *a, const struct sim_sent *b,
 
 	memset(nw, 0, sizeof(*nw));
 	nw->side = -1;
-	/* what one says is not matched by whom the other quotes */
-	memset(bb, 0, b->ntok * sizeof(*bb));
-	for (i = 0; i < a->ntok; i++) {
-		ba[i] = 0;
-		for (j = 0; j < b->ntok; j++) {
-			float m;
-
-			if ((a->tok[i].flags ^ b->tok[j].flags) & ST_ATTR)
-				continue;
-			m = tokmatch(&a->tok[i], &b->tok[j]);
-			if (m > ba[i])
-				ba[i] = m;
-			if (m > bb[j])
-				bb[j] = m;
-		}
-	}
 	for (i = j = 0; i < a->nkey && j < b->nkey; )
 		if (a->key[i] < b->key[j])
 			i++;
@@ -1454,6 +1478,24 @@ sim_news(const struct sim_sent *a, const struct sim_sent *b,
 	if (nw->side == -1)
 		return 0;
 	return 0.5 + 0.5 * nw->cover;
+}
+
+/*
+ * sim_pair() into the return value and sim_news() into *q and *nw, the
+ * words of the two matched once for both.
+ */
+double
+sim_pair_news(const struct sim *s, const struct sim_sent *a,
+    const struct sim_sent *b, double *q, struct sim_news *nw)
+{
+	double f[SIM_NFEAT];
+	float na[SIM_MAXTOK], nb[SIM_MAXTOK];
+
+	features(a, b, f, na, nb);
+	*q = news(a, b, na, nb, nw);
+	if (sim_veto(f))
+		return 0;
+	return sim_prob(s, f);
 }
 
 /* The probability that a and b say the same; 0 when they clash. */

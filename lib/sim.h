@@ -99,6 +99,8 @@ struct sim_news {
 
 double		 sim_news(const struct sim_sent *, const struct sim_sent *,
 		    struct sim_news *);
+double		 sim_pair_news(const struct sim *, const struct sim_sent *,
+		    const struct sim_sent *, double *, struct sim_news *);
 int		 sim_clash(const struct sim_sent *, const struct sim_sent *);
 int		 sim_set_model(struct sim *, const double *, size_t, double);
 int		 sim_set_trees(struct sim *, const struct sim_tree *, size_t);

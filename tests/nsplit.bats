@@ -621,3 +621,10 @@ setup() {
 	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Dear Dr. Vincent Kaminski,' 'My name is Visit.' 'Dear Hannah:' 'I cut the work.' 'Dear all,' 'Thank you.' 'Dear me, what a day.' 'Dear John, he said, was late.')"
 	offsets_ok d.txt
 }
+
+@test "starters: She and sentence adverbs open a sentence after an abbreviation" {
+	printf '%s\n' 'She earned her Ph.D. She then moved to Ohio.' '' 'The plan came from the U.S. Unfortunately, it failed.' '' 'The U.S. Army left.' > st.txt
+	run --separate-stderr nsplit st.txt
+	assert_success
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'She earned her Ph.D.' 'She then moved to Ohio.' 'The plan came from the U.S.' 'Unfortunately, it failed.' 'The U.S. Army left.')"
+}

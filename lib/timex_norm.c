@@ -537,9 +537,11 @@ features(const char *s, size_t n, struct ttok *t, int nt, struct feat *f)
 				f->clock = 1;
 				continue;
 			}
+			/* 1990 years is a length, the 1988 quarter a date */
 			if (nd == 4 && v >= 1000 && v <= 2099 && f->year == 0 &&
 			    !(i + 1 < nt && lex_find(t[i + 1].w) != NULL &&
-			    lex_find(t[i + 1].w)->cls == W_UNIT)) {
+			    lex_find(t[i + 1].w)->cls == W_UNIT &&
+			    strcmp(t[i + 1].w, "quarter") != 0)) {
 				f->year = v;
 				continue;
 			}
@@ -1315,6 +1317,19 @@ quarter_year(const struct tdate *dct, int q, int tn)
 	return dct->y;
 }
 
+/* Is the last quarter named the document's or the one before it? */
+static int
+recent_quarter(const struct timex_state *st)
+{
+	int k;
+
+	if (st->dct.y == 0 || st->dct.m == 0)
+		return 0;
+	k = st->dct.y * 4 + (st->dct.m - 1) / 3 + 1 -
+	    (st->lastq.y * 4 + st->lastq.q);
+	return k >= 0 && k <= 1;
+}
+
 /*
  * The date part of a DATE or TIME.  Returns 0 and fills t, or -1 when
  * the words name no date.  *setref says whether t may become the
@@ -1546,9 +1561,12 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 			t->gran = 'K';
 		if (u == U_YEAR)
 			t->gran = 'Y';	/* the year, after a quarter */
-		if (u == U_QUARTER && f->period && st->lastq.q &&
-		    (rel == -3 || (!f->hasrel && f->the))) {
-			/* the latest period: the quarter the report is about */
+		if (u == U_QUARTER && st->lastq.q && ((f->period &&
+		    (rel == -3 || (!f->hasrel && f->the))) || (!f->period &&
+		    !f->that && recent_quarter(st) &&
+		    ((!f->hasrel && f->the) || strncmp(s, "this ", 5) == 0)))) {
+			/* the latest period; the quarter, this quarter of
+			 * this year's report: the quarter it is about */
 			*t = st->lastq;
 			return 0;
 		}

@@ -138,6 +138,10 @@ expect() {
 	expect "He waited for a few days." DURATION PXD "a few days"
 	expect "He waited for twenty four hours." DURATION PT24H \
 	    "twenty four hours"
+	# a number like a year before years is a length
+	expect "The temple stood for 2000 years." DURATION P2000Y "2000 years"
+	expect "It was kept for two thousand years." DURATION P2000Y \
+	    "two thousand years"
 }
 
 @test "sets" {
@@ -193,6 +197,12 @@ expect() {
 	run times "Net rose in the second quarter. For the quarter a year ago it was flat, and last year's quarter had a charge."
 	assert_line "DATE 2023-Q2 the quarter a year ago"
 	assert_line "DATE 2023-Q2 last year's quarter"
+	# the quarter and this quarter of a report: the quarter it is about;
+	# the 2023 quarter is that year's, not 2023 quarters long
+	run times "Net rose in the fourth quarter. Sales in the quarter were up. This quarter's margin fell, and the 2023 quarter was weak."
+	assert_line "DATE 2024-Q4 the quarter"
+	assert_line "DATE 2024-Q4 This quarter"
+	assert_line "DATE 2023-Q4 the 2023 quarter"
 }
 
 @test "decades and centuries as spans or as dates" {

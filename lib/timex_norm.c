@@ -1363,9 +1363,10 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 		if (t->y && t->d) {
 			int off = f->dayoff;
 
-			if (f->shift == -2)
-				off--;		/* the day before yesterday */
-			else if (f->shift == 2)
+			/* the day before yesterday; not later today */
+			if (f->shift == -2 && strstr(s, "day before") != NULL)
+				off--;
+			else if (f->shift == 2 && strstr(s, "day after") != NULL)
 				off++;
 			add_days(t, off);
 		}

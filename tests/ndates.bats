@@ -76,6 +76,12 @@ expect() {
 	expect "The shop opened yesterday." DATE 2025-03-11 yesterday
 	expect "The shop opens today." DATE 2025-03-12 today
 	expect "The shop opens tomorrow." DATE 2025-03-13 tomorrow
+	# earlier and later in the day are that day; the day before is not
+	expect "Earlier yesterday, the shop shut." DATE 2025-03-11 \
+	    "Earlier yesterday"
+	expect "The shop opens later today." DATE 2025-03-12 "later today"
+	expect "The shop shut the day before yesterday." DATE 2025-03-10 \
+	    "the day before yesterday"
 	expect "Voters decide two weeks from now." DATE 2025-W13 \
 	    "two weeks from now"
 	expect "The team lost earlier this year." DATE 2025 "earlier this year"

@@ -671,6 +671,10 @@ features(const char *s, size_t n, struct ttok *t, int nt, struct feat *f)
 			    lex_find(t[i + 1].w)->cls == W_UNIT) {
 				f->qty = 0.5;
 				f->hasqty = 1;
+			} else if (i > 0 && (strcmp(t[i - 1].w, "last") == 0 ||
+			    strcmp(t[i - 1].w, "latter") == 0)) {
+				f->half = 2;	/* the last half of 1989 */
+				f->hasrel = f->rel = 0;
 			} else
 				f->half = f->ord ? f->ord : 1;
 			break;

@@ -61,6 +61,8 @@ expect() {
 	expect "Sales will rise in the first half of 2026." DATE 2026-H1 \
 	    "the first half of 2026"
 	expect "Sales will rise in the first half." DATE 2025-H1 "the first half"
+	expect "Sales fell in the last half of 2023." DATE 2023-H2 \
+	    "the last half of 2023"
 	expect "Profit in fiscal year 1991 will be flat." DATE 1991 \
 	    "fiscal year 1991"
 	expect "Crops failed last summer." DATE 2024-SU "last summer"

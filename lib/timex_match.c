@@ -778,6 +778,11 @@ timex_sentence(struct timex_state *st, const char *s, size_t n,
 				    swords[j + 1].start, swords[j + 1].end -
 				    swords[j + 1].start) ? swords[j + 1].end :
 				    swords[j + 1].start + 1;
+			else if (key < swords[j].end)
+				/* a number: its first four bytes (1989, 10:3,
+				 * 6/14) tell the year, clock and date rules
+				 * apart */
+				key2 = key + 3 < n ? key + 3 : n;
 			if (c > 0 && s[c - 1] == '\'' && s[c] <= '9' &&
 			    (c == 1 || !isalnum_ascii((unsigned char)s[c - 2])))
 				c--;

@@ -964,27 +964,46 @@ tense(const char *s, size_t n, const struct swords *sw, size_t a, size_t b)
 
 /* --- values ---------------------------------------------------------- */
 
+/* v[0..w) from k, zero-padded; printf(3) is slow on the hot path */
+static char *
+put_num(char *v, int k, int w)
+{
+	int i;
+
+	for (i = w - 1; i >= 0; i--) {
+		v[i] = (char)('0' + k % 10);
+		k /= 10;
+	}
+	return v + w;
+}
+
 static void
 put_year(char *v, size_t sz, int y)
 {
-	if (y > 0)
+	if (y > 0 && y <= 9999 && sz > 4)
+		*put_num(v, y, 4) = '\0';
+	else if (y > 0)
 		snprintf(v, sz, "%04d", y);
 	else
-		snprintf(v, sz, "XXXX");
+		strlcpy(v, "XXXX", sz);
 }
 
 static void
 put_date(char *v, size_t sz, int y, int m, int d)
 {
-	char yb[16];
+	char *p;
 
-	put_year(yb, sizeof(yb), y);
-	if (m == 0)
-		snprintf(v, sz, "%s", yb);
-	else if (d == 0)
-		snprintf(v, sz, "%s-%02d", yb, m);
-	else
-		snprintf(v, sz, "%s-%02d-%02d", yb, m, d);
+	put_year(v, sz, y);
+	if (m <= 0 || m > 99 || d < 0 || d > 99 || (p = v + strlen(v)) + 7 >
+	    v + sz)
+		return;
+	*p++ = '-';
+	p = put_num(p, m, 2);
+	if (d > 0) {
+		*p++ = '-';
+		p = put_num(p, d, 2);
+	}
+	*p = '\0';
 }
 
 static int
@@ -1100,20 +1119,20 @@ put_tdate(char *v, size_t sz, const struct tdate *t)
 		if (t->m && t->d)
 			put_date(v, sz, t->y, t->m, t->d);
 		else
-			snprintf(v, sz, "XXXX-XX-XX");
+			strlcpy(v, "XXXX-XX-XX", sz);
 		break;
 	case 'W':
 		if (t->y && t->m && t->d) {
 			w = isoweek(t->y, t->m, t->d, &wy);
 			snprintf(v, sz, "%04d-W%02d", wy, w);
 		} else
-			snprintf(v, sz, "XXXX-WXX");
+			strlcpy(v, "XXXX-WXX", sz);
 		break;
 	case 'M':
 		if (t->m)
 			put_date(v, sz, t->y, t->m, 0);
 		else
-			snprintf(v, sz, "XXXX-XX");
+			strlcpy(v, "XXXX-XX", sz);
 		break;
 	case 'Q':
 		if (t->q)
@@ -1195,12 +1214,12 @@ put_gran(char *v, size_t sz, const struct tdate *t)
 		if (t->y)
 			snprintf(v, sz, "%03d", t->y / 10);
 		else
-			snprintf(v, sz, "XXX");
+			strlcpy(v, "XXX", sz);
 	} else if (t->gran == 'C') {
 		if (t->y)
 			snprintf(v, sz, "%02d", t->y / 100);
 		else
-			snprintf(v, sz, "XX");
+			strlcpy(v, "XX", sz);
 	} else
 		put_tdate(v, sz, t);
 }
@@ -1606,7 +1625,7 @@ put_date_value(char *v, size_t sz, const struct tdate *t)
 
 			snprintf(v, sz, "%04d-W%02d-WE", wy, w);
 		} else
-			snprintf(v, sz, "XXXX-WXX-WE");
+			strlcpy(v, "XXXX-WXX-WE", sz);
 		break;
 	default:
 		put_gran(v, sz, t);
@@ -1718,7 +1737,7 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 			g.unit = f.setunit;
 			g.qty = 1;
 			if (f.setunit == U_QUARTER)
-				snprintf(v, sz, "P1Q");
+				strlcpy(v, "P1Q", sz);
 			else
 				put_duration(v, sz, &g, 1);
 		} else {
@@ -1731,7 +1750,7 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 			if (g.other)
 				g.qty = 2;
 			if (g.unit == U_QUARTER && g.qty == 1)
-				snprintf(v, sz, "P1Q");
+				strlcpy(v, "P1Q", sz);
 			else
 				put_duration(v, sz, &g, 1);
 		}
@@ -1758,12 +1777,12 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 		out->type = TX_DURATION;
 		if (strstr(span, "quarter-century") != NULL ||
 		    strstr(span, "quarter century") != NULL) {
-			snprintf(v, sz, "P25Y");
+			strlcpy(v, "P25Y", sz);
 			return 0;
 		}
 		if (strstr(span, "while") || strstr(span, "time") ||
 		    strstr(span, "period")) {
-			snprintf(v, sz, "PXX");
+			strlcpy(v, "PXX", sz);
 			return 0;
 		}
 		if (!f.unit)
@@ -1796,7 +1815,7 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 		if (td.y && td.m && td.d)
 			put_date(v, sz, td.y, td.m, td.d);
 		else
-			snprintf(v, sz, "XXXX-XX-XX");
+			strlcpy(v, "XXXX-XX-XX", sz);
 		if (f.clock) {
 			int h = f.hour;
 
@@ -1831,44 +1850,44 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 	default:
 		out->type = TX_DATE;
 		if (f.now && !f.month && !f.year && !f.unit) {
-			snprintf(v, sz, "PRESENT_REF");
+			strlcpy(v, "PRESENT_REF", sz);
 			return 0;
 		}
 		if (strncmp(span, "then ", 5) == 0 && !f.unit) {
-			snprintf(v, sz, "PAST_REF");	/* the then current */
+			strlcpy(v, "PAST_REF", sz);	/* the then current */
 			return 0;
 		}
 		if (f.hasrel && f.rel == 0 && !f.unit && !f.month && !f.year &&
 		    !f.wday && !f.season && !f.quarter && !f.holiday &&
 		    !f.decade && !f.century && !f.hasdayoff) {
-			snprintf(v, sz, "PRESENT_REF");	/* current */
+			strlcpy(v, "PRESENT_REF", sz);	/* current */
 			return 0;
 		}
 		if ((f.past || (f.hasrel && f.rel == -1 && f.the)) &&
 		    !f.month && !f.year && !f.unit && !f.wday &&
 		    !f.hasdayoff) {
-			snprintf(v, sz, "PAST_REF");
+			strlcpy(v, "PAST_REF", sz);
 			return 0;
 		}
 		if (f.future && !f.month && !f.year && !f.unit) {
-			snprintf(v, sz, "FUTURE_REF");
+			strlcpy(v, "FUTURE_REF", sz);
 			return 0;
 		}
 		if (date_of(st, &f, tn, span, sl, &td, &setref) == -1) {
 			if (f.shift < 0 && (f.qtyx || (f.unitpl && !f.hasqty)))
-				snprintf(v, sz, "PAST_REF");
+				strlcpy(v, "PAST_REF", sz);
 			else if (f.shift > 0 && f.qtyx)
-				snprintf(v, sz, "FUTURE_REF");
+				strlcpy(v, "FUTURE_REF", sz);
 			else if (strstr(span, "later date") ||
 			    strstr(span, "near term") ||
 			    strstr(span, "short term") ||
 			    strstr(span, "future date"))
-				snprintf(v, sz, "FUTURE_REF");
+				strlcpy(v, "FUTURE_REF", sz);
 			else if (strstr(span, "current") ||
 			    strstr(span, "present"))
-				snprintf(v, sz, "PRESENT_REF");
+				strlcpy(v, "PRESENT_REF", sz);
 			else if (strstr(span, "earlier date"))
-				snprintf(v, sz, "PAST_REF");
+				strlcpy(v, "PAST_REF", sz);
 			else
 				return -1;
 			return 0;

@@ -275,6 +275,9 @@ expect() {
 @test "now, recently, the future" {
 	expect "Prices are high now." DATE PRESENT_REF now
 	expect "Rates are currently low." DATE PRESENT_REF currently
+	expect "He fears the current slump." DATE PRESENT_REF current
+	run times "The current account deficit grew."
+	assert_output ""
 	expect "He recently moved." DATE PAST_REF recently
 	expect "Costs will rise in the future." DATE FUTURE_REF "the future"
 	expect "The vote was put off to a later date." DATE FUTURE_REF \

@@ -1116,6 +1116,10 @@ broken_off(struct para *p, size_t i)
 		 * before The, A, An or I, which go on as often as not */
 		while (w > p->a && space_len(s, n, w - 1) > 0)
 			w--;
+		/* a word cut off by the speaker counts: "I kn- — Oh" */
+		if (w > p->a + 1 && s[w - 1] == '-' && s[w - 2] >= 'a' &&
+		    s[w - 2] <= 'z')
+			w--;
 		if (w == p->a || !(s[w - 1] >= 'a' && s[w - 1] <= 'z'))
 			return 0;
 		if (!is_starter(s, n, nw) || ((s[nw] == 'A' || s[nw] == 'I') &&

@@ -628,3 +628,10 @@ setup() {
 	assert_success
 	assert_equal "$(sent_texts)" "$(printf '%s\n' 'She earned her Ph.D.' 'She then moved to Ohio.' 'The plan came from the U.S.' 'Unfortunately, it failed.' 'The U.S. Army left.')"
 }
+
+@test "broken-off speech: a word cut off before the dash, then an interjection" {
+	printf '%s\n' 'Really bothers me. I kn- — Oh oh I know.' '' 'She could, but then af- — I wanted to stay.' > bo.txt
+	run --separate-stderr nsplit bo.txt
+	assert_success
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Really bothers me.' 'I kn- —' 'Oh oh I know.' 'She could, but then af- — I wanted to stay.')"
+}

@@ -109,7 +109,7 @@ space_len(const char *s, size_t n, size_t i)
 	return 0;
 }
 
-static size_t
+static inline size_t
 skip_space(const char *s, size_t n, size_t i)
 {
 	size_t l;
@@ -1131,7 +1131,7 @@ broken_off(struct para *p, size_t i)
 	return e;
 }
 
-static int
+static inline int
 trimmed_push(struct spanvec *out, const char *s, size_t n, size_t a,
     size_t e)
 {
@@ -1254,7 +1254,7 @@ series(struct spanvec *out, const char *s, size_t n, size_t a, size_t e)
 	return 0;
 }
 
-static int
+static inline int
 emit(struct spanvec *out, const char *s, size_t n, size_t a, size_t e,
     int semi)
 {

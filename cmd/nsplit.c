@@ -520,24 +520,16 @@ sentences(struct doc *d, size_t body)
 	while (i <= n) {
 		const char *nl = i < n ? memchr(s + i, '\n', n - i) : NULL;
 		size_t e = nl ? (size_t)(nl - s) : n;
-		int blank = blank_line(s, i, e), alone, furn;
+		int blank = blank_line(s, i, e), alone;
 
 		/* a line standing alone between blank lines */
 		alone = !blank && prevblank && (nl == NULL || blank_line(s, e + 1,
 		    memchr(s + e + 1, '\n', n - e - 1) ? (size_t)((char *)memchr(
 		    s + e + 1, '\n', n - e - 1) - s) : n));
 		prevblank = blank;
-		furn = !blank && furniture(s, i, e);
-		if (blank || (furn && !tflag) ||
+		if (blank || furniture(s, i, e) ||
 		    (alone && !tflag && label_line(s, i, e))) {
 			if (i > ps && sbd_para(s, ps, i, &spans) == -1)
-				err(1, NULL);
-			ps = e + 1;
-		} else if (furn) {
-			/* -t: the text column is the text; the line stays,
-			 * a paragraph of its own */
-			if ((i > ps && sbd_para(s, ps, i, &spans) == -1) ||
-			    sbd_para(s, i, e, &spans) == -1)
 				err(1, NULL);
 			ps = e + 1;
 		}

@@ -606,11 +606,11 @@ setup() {
 	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Two Parts:' 'Getting Ready' 'Part 1 of 2:' 'Getting Ready' 'Know your audience.' 'Method 2 of 3:' 'Using a Pan' 'Chapter Two: The Return')"
 }
 
-@test "-t: page furniture stays, a paragraph of its own" {
+@test "-t: page furniture is dropped as in a file, a label line is kept" {
 	printf 'id\ttext\nd1\tTools and Tasks\\n\\nBy Anonymous\\n\\nMy town is losing its shop.\\nAdvertisement\\nIt closed in May.\n' > t.tsv
 	run --separate-stderr nsplit -t t.tsv
 	assert_success
-	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Tools and Tasks' 'By Anonymous' 'My town is losing its shop.' 'Advertisement' 'It closed in May.')"
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Tools and Tasks' 'My town is losing its shop.' 'It closed in May.')"
 	offsets_ok -t t.tsv
 }
 

@@ -257,6 +257,35 @@ citations(const char *s, size_t n, size_t k)
 }
 
 /*
+ * Does a word that can open a sentence start at s[i], glued to the
+ * mark before it: a capital and lower case (Neither), or I, either
+ * maybe with a contraction (You'll, I'm), then white space, a comma or
+ * the end?  Not a file name or a host (index.Html has no space after).
+ */
+static int
+glued_word(const char *s, size_t n, size_t i)
+{
+	size_t e = i;
+
+	if (e >= n || s[e] < 'A' || s[e] > 'Z')
+		return 0;
+	for (e++; e < n && s[e] >= 'a' && s[e] <= 'z'; e++)
+		;
+	if (e - i < 2 && s[i] != 'I')
+		return 0;
+	if (e < n && (s[e] == '\'' || e280(s, n, e, 0x99))) {
+		size_t q = e + (s[e] == '\'' ? 1 : 3), z = q;
+
+		while (z < n && z - q < 3 && s[z] >= 'a' && s[z] <= 'z')
+			z++;
+		if (z == q || z - q > 2)
+			return 0;
+		e = z;
+	}
+	return e >= n || space_len(s, n, e) > 0 || s[e] == ',';
+}
+
+/*
  * A period glued to the next sentence: a lower-case word of two or more
  * letters, the period, then a capitalised word that is not a file name
  * or a host (wonders.Neither, not example.Com or index.Html).
@@ -272,13 +301,7 @@ glued_start(struct para *p, size_t i)
 	if (i - w < 2 || (w > p->a && space_len(s, n, w - 1) == 0 &&
 	    s[w - 1] != '"' && s[w - 1] != '('))
 		return 0;
-	if (e >= n || s[e] < 'A' || s[e] > 'Z')
-		return 0;
-	for (e++; e < n && s[e] >= 'a' && s[e] <= 'z'; e++)
-		;
-	if (e - i < 3)
-		return 0;
-	return e >= n || space_len(s, n, e) > 0 || s[e] == ',';
+	return glued_word(s, n, e);
 }
 
 /*
@@ -772,10 +795,20 @@ judge(struct para *p, size_t sstart, size_t i, size_t *skip)
 		/* U.S.-based, Yahoo!'s, 3.5; but "wonders.Neither me" ends */
 		if (dots == 1 && qe == 0 && k == j && glued_start(p, i))
 			return k;
-		/* "recovery...Out of", "a country?Iguazu is" */
-		if ((dots >= 2 || qe > 0) && k + 1 < n && s[k] >= 'A' &&
-		    s[k] <= 'Z' && s[k + 1] >= 'a' && s[k + 1] <= 'z')
+		/* "recovery...Out of", "a country?Iguazu is", "hour...I had" */
+		if ((dots >= 2 || qe > 0) && glued_word(s, n, k))
 			return k;
+		/* "recruits foreigners?thanks I've": a word, not a query */
+		if (qe > 0 && dots == 0 && s[i] == '?' && i > p->a &&
+		    s[i - 1] >= 'a' && s[i - 1] <= 'z' && s[k] >= 'a' &&
+		    s[k] <= 'z') {
+			size_t z = k;
+
+			while (z < n && s[z] >= 'a' && s[z] <= 'z')
+				z++;
+			if (z - k >= 3 && z < n && space_len(s, n, z) > 0)
+				return k;
+		}
 		return 0;
 	}
 	*skip = k;

@@ -635,3 +635,11 @@ setup() {
 	assert_success
 	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Really bothers me.' 'I kn- —' 'Oh oh I know.' 'She could, but then af- — I wanted to stay.')"
 }
+
+@test "glued sentence ends: You'll, I, and a word after a question mark" {
+	printf '%s\n' 'Most of them are of high quality.You'"'"'ll also find stories.' '' 'It took more than an hour...I had fun.' '' 'Do they hire foreigners?thanks I tried.' '' 'See index.html and page.php?id=3 and Yahoo!s site.' > g.txt
+	run --separate-stderr nsplit g.txt
+	assert_success
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Most of them are of high quality.' 'You'"'"'ll also find stories.' 'It took more than an hour...' 'I had fun.' 'Do they hire foreigners?' 'thanks I tried.' 'See index.html and page.php?id=3 and Yahoo!s site.')"
+	offsets_ok g.txt
+}

@@ -16,6 +16,7 @@
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <locale.h>
 #include <math.h>
 #include <stdint.h>
@@ -988,9 +989,9 @@ merge_story(struct nstory *st)
 		s->wsum = 0;
 	}
 	/* the time values, as pointers now that sbuf is still */
-	GROW(sgrams, 0, capsgrams, SIM_NGRAM * stv.n + 1);
+	GROW(sgrams, 0, capsgrams, SIM_PREP * stv.n + 1);
 	for (i = 0; i < nss; i++)
-		sim_prepare(&ssim[i], sgrams + SIM_NGRAM * ss[i].tok);
+		sim_prepare(&ssim[i], sgrams + SIM_PREP * ss[i].tok);
 	if ((tvp = reallocarray(NULL, nstvals + 1, sizeof(*tvp))) == NULL)
 		err(1, NULL);
 	for (i = 0; i < nstvals; i++)
@@ -1578,6 +1579,165 @@ gb_fit(unsigned char (*bin)[SIM_NFEAT], float (*cut)[NBIN], const int *y,
 	free(node);
 }
 
+/* The term lists of a training pair: stems and stem bigrams of each. */
+struct tpair {
+	size_t	off[4];
+	size_t	n[4];
+};
+
+struct kev {
+	uint64_t	h;
+	int		y, both;
+};
+
+static int
+cmp_kev(const void *a, const void *b)
+{
+	const struct kev *x = a, *y = b;
+
+	return x->h < y->h ? -1 : x->h > y->h;
+}
+
+/*
+ * TF-KLD (Ji and Eisenstein 2013): a term weighs the divergence between
+ * how often it is in both sentences of a paraphrase, given it is in
+ * either, and in both of a pair that is not one.  Terms of fewer than
+ * KLD_MIN pairs are left to the default, the mean weight.
+ */
+#define KLD_MIN	20
+
+static size_t
+kld_fit(const uint64_t *terms, const struct tpair *tp, const int *y,
+    const int *use, size_t n, uint64_t **hs, float **ws, double *dflt)
+{
+	struct kev *ev = NULL;
+	size_t nev = 0, capev = 0, i, k, nk = 0;
+	double sum = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!use[i])
+			continue;
+		for (k = 0; k < 2; k++) {
+			const uint64_t *x = terms + tp[i].off[k];
+			const uint64_t *z = terms + tp[i].off[k + 2];
+			size_t nx = tp[i].n[k], nz = tp[i].n[k + 2], a = 0,
+			    b = 0;
+
+			while (a < nx || b < nz) {
+				GROW(ev, nev, capev, 1);
+				ev[nev].y = y[i];
+				if (b == nz || (a < nx && x[a] < z[b])) {
+					ev[nev].h = x[a];
+					ev[nev].both = 0;
+				} else if (a == nx || z[b] < x[a]) {
+					ev[nev].h = z[b];
+					ev[nev].both = 0;
+				} else {
+					ev[nev].h = x[a];
+					ev[nev].both = 1;
+				}
+				if (a < nx && x[a] == ev[nev].h)
+					for (a++; a < nx && x[a] == x[a - 1];
+					    a++)
+						;
+				if (b < nz && z[b] == ev[nev].h)
+					for (b++; b < nz && z[b] == z[b - 1];
+					    b++)
+						;
+				nev++;
+			}
+		}
+	}
+	qsort(ev, nev, sizeof(*ev), cmp_kev);
+	free(*hs);
+	free(*ws);
+	if ((*hs = reallocarray(NULL, nev + 1, sizeof(**hs))) == NULL ||
+	    (*ws = reallocarray(NULL, nev + 1, sizeof(**ws))) == NULL)
+		err(1, NULL);
+	for (i = 0; i < nev; ) {
+		double c[2][2] = { { 0, 0 }, { 0, 0 } }, p, q;
+
+		for (k = i; k < nev && ev[k].h == ev[i].h; k++)
+			c[ev[k].y][ev[k].both]++;
+		if (k - i >= (size_t)KLD_MIN) {
+			p = (c[1][1] + 1) / (c[1][1] + c[1][0] + 2);
+			q = (c[0][1] + 1) / (c[0][1] + c[0][0] + 2);
+			(*hs)[nk] = ev[i].h;
+			(*ws)[nk] = (float)(p * log(p / q) + (1 - p) *
+			    log((1 - p) / (1 - q)));
+			sum += (*ws)[nk++];
+		}
+		i = k;
+	}
+	*dflt = nk > 0 ? sum / (double)nk : 0;
+	free(ev);
+	return nk;
+}
+
+/* The TF-KLD features of the pairs i with sel[i], with the weights set. */
+static void
+kld_refeature(const uint64_t *terms, const struct tpair *tp, size_t n,
+    const int *sel, double (*x)[SIM_NFEAT])
+{
+	struct sim_sent a, b;
+	size_t i;
+
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	for (i = 0; i < n; i++) {
+		if (!sel[i])
+			continue;
+		a.gram[2] = (uint64_t *)(uintptr_t)(terms + tp[i].off[0]);
+		a.ngram[2] = tp[i].n[0];
+		a.gram[0] = (uint64_t *)(uintptr_t)(terms + tp[i].off[1]);
+		a.ngram[0] = tp[i].n[1];
+		b.gram[2] = (uint64_t *)(uintptr_t)(terms + tp[i].off[2]);
+		b.ngram[2] = tp[i].n[2];
+		b.gram[0] = (uint64_t *)(uintptr_t)(terms + tp[i].off[3]);
+		b.ngram[0] = tp[i].n[3];
+		sim_kld_features(&a, &b, x[i]);
+	}
+}
+
+/*
+ * The TF-KLD features of all pairs, the weights learned from the pairs
+ * with use[i]: those pairs' own features from weights of the other four
+ * fifths of them, so that the model learns from features as unseen
+ * pairs will have them.  The weights of all of them are left set.
+ */
+#define KLD_FOLDS	5
+
+static void
+kld_features(const uint64_t *terms, const struct tpair *tp, const int *y,
+    const int *use, size_t n, double (*x)[SIM_NFEAT], uint64_t **kh,
+    float **kw, size_t *nk, double *kdflt)
+{
+	int *sub, *sel;
+	size_t i, g;
+
+	if ((sub = calloc(n, sizeof(*sub))) == NULL ||
+	    (sel = calloc(n, sizeof(*sel))) == NULL)
+		err(1, NULL);
+	for (g = 0; g < KLD_FOLDS; g++) {
+		for (i = 0; i < n; i++) {
+			sub[i] = use[i] && (i / 10) % KLD_FOLDS != g;
+			sel[i] = use[i] && (i / 10) % KLD_FOLDS == g;
+		}
+		*nk = kld_fit(terms, tp, y, sub, n, kh, kw, kdflt);
+		if (sim_set_kld(sim, *kh, *kw, *nk, *kdflt) == -1)
+			err(1, NULL);
+		kld_refeature(terms, tp, n, sel, x);
+	}
+	for (i = 0; i < n; i++)
+		sel[i] = !use[i];
+	*nk = kld_fit(terms, tp, y, use, n, kh, kw, kdflt);
+	if (sim_set_kld(sim, *kh, *kw, *nk, *kdflt) == -1)
+		err(1, NULL);
+	kld_refeature(terms, tp, n, sel, x);
+	free(sub);
+	free(sel);
+}
+
 static int
 train(int argc, char **argv)
 {
@@ -1591,8 +1751,11 @@ train(int argc, char **argv)
 	unsigned char (*bin)[SIM_NFEAT] = NULL;
 	struct sim_tree *trees = NULL;
 	struct sim_tokvec tv = { 0 };
-	uint64_t *gbuf = NULL;
-	size_t capg = 0;
+	uint64_t *gbuf = NULL, *terms = NULL, *kh = NULL;
+	size_t capg = 0, nterms = 0, capterms = 0, captp = 0, nk;
+	struct tpair *tp = NULL;
+	float *kw = NULL;
+	double kdflt;
 
 	if (argc == 0)
 		usage();
@@ -1629,11 +1792,25 @@ train(int argc, char **argv)
 				s1.neg += (s1.tok[i].flags & ST_NEG) != 0;
 			for (i = 0; i < s2.ntok; i++)
 				s2.neg += (s2.tok[i].flags & ST_NEG) != 0;
-			GROW(gbuf, 0, capg, SIM_NGRAM * tv.n);
+			GROW(gbuf, 0, capg, SIM_PREP * tv.n);
 			sim_prepare(&s1, gbuf);
-			sim_prepare(&s2, gbuf + SIM_NGRAM * s1.ntok);
+			sim_prepare(&s2, gbuf + SIM_PREP * s1.ntok);
 			sim_features(&s1, &s2, x[n]);
 			clash[n] = sim_veto(x[n]);
+			GROW(tp, n, captp, 1);
+			for (i = 0; i < 4; i++) {
+				const uint64_t *l[2];
+				size_t ln[2];
+
+				sim_kld_terms(i < 2 ? &s1 : &s2, &l[0], &ln[0],
+				    &l[1], &ln[1]);
+				GROW(terms, nterms, capterms, ln[i % 2]);
+				memcpy(terms + nterms, l[i % 2], ln[i % 2] *
+				    sizeof(*terms));
+				tp[n].off[i] = nterms;
+				tp[n].n[i] = ln[i % 2];
+				nterms += ln[i % 2];
+			}
 			y[n] = r.field[0][0] == '1';
 			n++;
 		}
@@ -1648,10 +1825,12 @@ train(int argc, char **argv)
 	    (bin = reallocarray(NULL, n, sizeof(*bin))) == NULL ||
 	    (trees = reallocarray(NULL, gb_ntree + 1, sizeof(*trees))) == NULL)
 		err(1, NULL);
-	gb_bins(x, n, cut, bin);
 	for (fold = 0; fold < 10; fold++) {
 		for (i = 0; i < n; i++)
 			use[i] = i % 10 != fold;
+		/* term weights from the training folds only */
+		kld_features(terms, tp, y, use, n, x, &kh, &kw, &nk, &kdflt);
+		gb_bins(x, n, cut, bin);
 		lr_fit(x, y, use, n, w, &bias);
 		sim_set_model(sim, w, SIM_NFEAT, bias);
 		sim_set_trees(sim, NULL, 0);
@@ -1698,6 +1877,8 @@ train(int argc, char **argv)
 	    100.0 * (double)tp5 / (double)(tp5 + fn5), bestbar);
 	for (i = 0; i < n; i++)
 		use[i] = 1;
+	kld_features(terms, tp, y, use, n, x, &kh, &kw, &nk, &kdflt);
+	gb_bins(x, n, cut, bin);
 	lr_fit(x, y, use, n, w, &bias);
 	sim_set_model(sim, w, SIM_NFEAT, bias);
 	sim_set_trees(sim, NULL, 0);
@@ -1715,6 +1896,9 @@ train(int argc, char **argv)
 	    gb_ntree, SIM_DEPTH, n, bias);
 	for (j = 0; j < SIM_NFEAT; j++)
 		printf("%s %.6f\n", sim_feature_name(j), w[j]);
+	printf("kld_default %.4g\n", kdflt);
+	for (i = 0; i < nk; i++)
+		printf("kld %016" PRIx64 " %.4g\n", kh[i], (double)kw[i]);
 	for (a = 0; a < (int)gb_ntree; a++) {
 		printf("tree");
 		for (j = 0; j < SIM_NODES; j++)
@@ -1734,6 +1918,10 @@ train(int argc, char **argv)
 	free(clash);
 	free(tv.v);
 	free(gbuf);
+	free(terms);
+	free(tp);
+	free(kh);
+	free(kw);
 	if (out_flush(stdout) == -1)
 		err(1, "stdout");
 	return 0;

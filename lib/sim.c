@@ -42,6 +42,8 @@ struct sim {
 	double			 bias;
 	struct sim_tree		*tree;
 	size_t			 ntree;
+	struct u64map		 kld;	/* term hash -> TF-KLD weight bits */
+	double			 kldflt;	/* the weight of a term unseen */
 	struct tokvec		 tv;
 };
 
@@ -65,8 +67,13 @@ static const char *featname[SIM_NFEAT] = {
 	"tri_p_min", "tri_p_max", "word_p_min", "word_p_max", "wordbi_p_min",
 	"wordbi_p_max", "run_max", "run_min", "len_gap", "bleu_min",
 	"unmatched_max", "unmatched_min", "soft_share", "num_unmatched",
-	"name_share"
+	"name_share", "kld_uni_dice", "kld_uni_miss", "kld_bi_dice",
+	"kld_bi_miss"
 };
+
+/* for features(): the TF-KLD weights of stems and stem bigrams */
+static const struct u64map	*kld_map;
+static double			 kld_dflt;
 
 static const char *negwords[] = {
 	"cannot", "n't", "neither", "never", "no", "nobody", "none", "nor",
@@ -281,6 +288,19 @@ load_model(struct sim *s, const char *src, size_t len)
 
 			if (nlen == 4 && memcmp(p, "bias", 4) == 0)
 				s->bias = getnum(&sp, eol);
+			if (nlen == 11 && memcmp(p, "kld_default", 11) == 0)
+				s->kldflt = getnum(&sp, eol);
+			if (nlen == 3 && memcmp(p, "kld", 3) == 0) {
+				char *e;
+				uint64_t h = strtoull(sp + 1, &e, 16);
+				const char *q = e;
+				float f = (float)getnum(&q, eol);
+				uint32_t bits;
+
+				memcpy(&bits, &f, sizeof(bits));
+				if (map_put(&s->kld, h, bits) == -1)
+					return -1;
+			}
 			for (i = 0; i < SIM_NFEAT; i++)
 				if (strlen(featname[i]) == nlen &&
 				    memcmp(featname[i], p, nlen) == 0)
@@ -458,6 +478,8 @@ sim_new(const char **why)
 		sim_free(s);
 		return NULL;
 	}
+	kld_map = &s->kld;
+	kld_dflt = s->kldflt;
 	return s;
 }
 
@@ -471,6 +493,7 @@ sim_free(struct sim *s)
 	map_free(&s->idf);
 	map_free(&s->syn);
 	map_free(&s->wnmap);
+	map_free(&s->kld);
 	free(s->wnpool);
 	free(s->tree);
 	tokvec_free(&s->tv);
@@ -503,6 +526,101 @@ sim_set_trees(struct sim *s, const struct sim_tree *t, size_t n)
 	s->tree = nt;
 	s->ntree = n;
 	return 0;
+}
+
+/* TF-KLD weights: n term hashes h and their weights w; dflt for others. */
+int
+sim_set_kld(struct sim *s, const uint64_t *h, const float *w, size_t n,
+    double dflt)
+{
+	size_t i;
+
+	map_free(&s->kld);
+	memset(&s->kld, 0, sizeof(s->kld));
+	for (i = 0; i < n; i++) {
+		uint32_t bits;
+
+		memcpy(&bits, &w[i], sizeof(bits));
+		if (map_put(&s->kld, h[i], bits) == -1)
+			return -1;
+	}
+	s->kldflt = dflt;
+	kld_map = &s->kld;
+	kld_dflt = dflt;
+	return 0;
+}
+
+static double
+kldw(uint64_t h)
+{
+	uint64_t v;
+	uint32_t bits;
+	float f;
+
+	if (kld_map == NULL || !map_get(kld_map, h, &v))
+		return kld_dflt;
+	bits = (uint32_t)v;
+	memcpy(&f, &bits, sizeof(f));
+	return f;
+}
+
+/* The terms TF-KLD weighs: stems and stem bigrams, sorted. */
+void
+sim_kld_terms(const struct sim_sent *a, const uint64_t **uni, size_t *nuni,
+    const uint64_t **bi, size_t *nbi)
+{
+	*uni = a->gram[2];
+	*nuni = a->ngram[2];
+	*bi = a->gram[0];
+	*nbi = a->ngram[0];
+}
+
+/* The weighted Dice of two sorted term lists, and the most weight left
+   unmatched on one side. */
+#define KW(w, h, i)	((w) != NULL ? (double)(w)[i] : kldw((h)[i]))
+
+static void
+kld_pair(const uint64_t *x, const float *wx, size_t nx, const uint64_t *y,
+    const float *wy, size_t ny, double *dice, double *miss)
+{
+	size_t i = 0, j = 0;
+	double sx = 0, sy = 0, both = 0;
+
+	while (i < nx || j < ny) {
+		if (j == ny || (i < nx && x[i] < y[j])) {
+			sx += KW(wx, x, i);
+			for (i++; i < nx && x[i] == x[i - 1]; i++)
+				;
+		} else if (i == nx || y[j] < x[i]) {
+			sy += KW(wy, y, j);
+			for (j++; j < ny && y[j] == y[j - 1]; j++)
+				;
+		} else {
+			double w = KW(wx, x, i);
+
+			sx += w;
+			sy += w;
+			both += w;
+			for (i++; i < nx && x[i] == x[i - 1]; i++)
+				;
+			for (j++; j < ny && y[j] == y[j - 1]; j++)
+				;
+		}
+	}
+	*dice = sx + sy > 0 ? 2 * both / (sx + sy) : 0;
+	*miss = sx - both > sy - both ? sx - both : sy - both;
+}
+
+/* Features 45 to 48: TF-KLD-weighted overlap (Ji and Eisenstein 2013). */
+void
+sim_kld_features(const struct sim_sent *a, const struct sim_sent *b,
+    double *f)
+{
+	kld_pair(a->gram[2], a->kw, a->ngram[2], b->gram[2], b->kw,
+	    b->ngram[2], &f[45], &f[46]);
+	kld_pair(a->gram[0], a->kw ? a->kw + a->ngram[2] : NULL, a->ngram[0],
+	    b->gram[0], b->kw ? b->kw + b->ngram[2] : NULL, b->ngram[0],
+	    &f[47], &f[48]);
 }
 
 /* The boosted trees' part of the log-odds. */
@@ -931,13 +1049,21 @@ void
 sim_prepare(struct sim_sent *s, uint64_t *buf)
 {
 	static const size_t len[SIM_NGRAM] = { 2, 3, 1, 1, 2 };
-	size_t i;
+	size_t i, j;
+	void *room;
 
 	for (i = 0; i < SIM_NGRAM; i++) {
 		s->gram[i] = buf;
 		s->ngram[i] = grams(s, len[i], i >= 3, buf);
 		buf += s->ngram[i];
 	}
+	/* at most 2 per token, in the token's worth of room left */
+	room = buf;
+	s->kw = room;
+	for (i = j = 0; i < s->ngram[2]; i++)
+		s->kw[j++] = (float)kldw(s->gram[2][i]);
+	for (i = 0; i < s->ngram[0]; i++)
+		s->kw[j++] = (float)kldw(s->gram[0][i]);
 }
 
 /* How many n-grams of list k two sentences have in common. */
@@ -1191,6 +1317,7 @@ features(const struct sim_sent *a, const struct sim_sent *b, double *f,
 	f[44] = sa.captotal + sb.captotal > 0 ? 1 - f[15] : 0.5;
 	f[39] = cbrt(f[27] * f[29] * f[31]) * (mx > 0 ? exp(1 - mx /
 	    (mn > 0 ? mn : 1)) : 0);
+	sim_kld_features(a, b, f);
 	return SIM_NFEAT;
 }
 

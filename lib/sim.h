@@ -32,8 +32,10 @@ struct sim_tok {
 };
 
 /* n-gram lists of a sentence: stem bigrams, trigrams, unigrams; word
-   unigrams, bigrams (sim_prepare() needs SIM_NGRAM hashes a token) */
+   unigrams, bigrams (sim_prepare() needs SIM_PREP hashes a token: these
+   and room for their weights) */
 #define SIM_NGRAM	5
+#define SIM_PREP	(SIM_NGRAM + 1)
 
 struct sim_sent {
 	struct sim_tok	*tok;
@@ -44,11 +46,12 @@ struct sim_sent {
 	size_t		 ntval;
 	uint64_t	*gram[SIM_NGRAM];	/* n-grams: sorted hashes */
 	size_t		 ngram[SIM_NGRAM];
+	float		*kw;		/* TF-KLD weights of gram[2], gram[0] */
 	float		 wsum;		/* idf mass of the content words */
 	int		 neg;		/* negations, counted */
 };
 
-#define SIM_NFEAT	45
+#define SIM_NFEAT	49
 
 struct sim_tokvec {
 	struct sim_tok	*v;
@@ -104,6 +107,12 @@ double		 sim_pair_news(const struct sim *, const struct sim_sent *,
 int		 sim_clash(const struct sim_sent *, const struct sim_sent *);
 int		 sim_set_model(struct sim *, const double *, size_t, double);
 int		 sim_set_trees(struct sim *, const struct sim_tree *, size_t);
+int		 sim_set_kld(struct sim *, const uint64_t *, const float *, size_t,
+		    double);
+void		 sim_kld_features(const struct sim_sent *, const struct sim_sent *,
+		    double *);
+void		 sim_kld_terms(const struct sim_sent *, const uint64_t **,
+		    size_t *, const uint64_t **, size_t *);
 double		 sim_tree_sum(const struct sim_tree *, size_t, const double *);
 const char	*sim_feature_name(size_t);
 size_t		 sim_stem(struct sim *, const char *, size_t, char *, size_t);

@@ -1131,12 +1131,22 @@ static size_t
 broken_off(struct para *p, size_t i)
 {
 	const char *s = p->s;
-	size_t n = p->b, e = i, nw;
+	size_t n = p->b, e = i, nw, l;
 	int opened;
 
 	if (i == p->a || s[i - 1] == '-')
 		return 0;
 	e += s[i] == '-' ? 2 : 3;
+	/* a quotation broken off: "Yes—" "No!" and "But—" He stopped */
+	if (e < n && space_len(s, n, i - 1) == 0 && (l = closer_len(s, n,
+	    e)) > 0 && strchr(")]}", s[e]) == NULL) {
+		e += l;
+		if (e >= n || space_len(s, n, e) == 0 ||
+		    next_kind(s, n, e, &opened, &nw) != NX_UPPER ||
+		    opened == 2)
+			return 0;
+		return e;
+	}
 	if (e >= n || space_len(s, n, e) == 0)
 		return 0;
 	if (next_kind(s, n, e, &opened, &nw) != NX_UPPER || opened)

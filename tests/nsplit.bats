@@ -643,3 +643,11 @@ setup() {
 	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Most of them are of high quality.' 'You'"'"'ll also find stories.' 'It took more than an hour...' 'I had fun.' 'Do they hire foreigners?' 'thanks I tried.' 'See index.html and page.php?id=3 and Yahoo!s site.')"
 	offsets_ok g.txt
 }
+
+@test "broken-off quotations: a dash before the closing quote, then a capital" {
+	printf '%s\n' 'He began. “Yes—” “No!” she said. “But—” He stopped. "I was--" "Stop." "Well—" he said.' > q.txt
+	run --separate-stderr nsplit q.txt
+	assert_success
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'He began.' '“Yes—”' '“No!” she said.' '“But—”' 'He stopped.' '"I was--"' '"Stop."' '"Well—" he said.')"
+	offsets_ok q.txt
+}

@@ -630,10 +630,10 @@ setup() {
 }
 
 @test "broken-off speech: a word cut off before the dash, then an interjection" {
-	printf '%s\n' 'Really bothers me. I kn- — Oh oh I know.' '' 'She could, but then af- — I wanted to stay.' > bo.txt
+	printf '%s\n' 'Really bothers me. I kn- — Oh oh I know.' '' 'She could, but then af- — I wanted to stay.' '' 'I know she — See now she is trying.' > bo.txt
 	run --separate-stderr nsplit bo.txt
 	assert_success
-	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Really bothers me.' 'I kn- —' 'Oh oh I know.' 'She could, but then af- — I wanted to stay.')"
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Really bothers me.' 'I kn- —' 'Oh oh I know.' 'She could, but then af- — I wanted to stay.' 'I know she —' 'See now she is trying.')"
 }
 
 @test "glued sentence ends: You'll, I, and a word after a question mark" {

@@ -1076,6 +1076,25 @@ salutation(struct para *p, size_t i)
 }
 
 /*
+ * The signature separator of e-mail and web posts, "-- " between a
+ * sentence's end and a capital ("five years. -- Posted by"), is a
+ * sentence of its own.
+ */
+static size_t
+sig_dashes(struct para *p, size_t i)
+{
+	const char *s = p->s;
+	size_t n = p->b;
+
+	if (n - i < 4 || s[i] != '-' || s[i + 1] != '-' ||
+	    space_len(s, n, i + 2) == 0)
+		return 0;
+	if (next_kind(s, n, i + 2, &(int){ 0 }, &(size_t){ 0 }) != NX_UPPER)
+		return 0;
+	return i + 2;
+}
+
+/*
  * The part headings of instructions: "Part 1 of 2: Getting the
  * Material Right", "Method 2 of 3: ...", "Two Parts: ...".  The label
  * up to the colon is a sentence of its own.
@@ -1382,6 +1401,7 @@ sbd_para(const char *s, size_t a, size_t b, struct spanvec *out)
 			asked = sstart;
 			if ((end = valediction(&p, sstart)) > 0 ||
 			    (end = salutation(&p, sstart)) > 0 ||
+			    (end = sig_dashes(&p, sstart)) > 0 ||
 			    (end = part_label(&p, sstart)) > 0) {
 				rc = emit(out, s, b, sstart, end, semi);
 				sstart = skip_space(s, b, end);

@@ -651,3 +651,10 @@ setup() {
 	assert_equal "$(sent_texts)" "$(printf '%s\n' 'He began.' '“Yes—”' '“No!” she said.' '“But—”' 'He stopped.' '"I was--"' '"Stop."' '"Well—" he said.')"
 	offsets_ok q.txt
 }
+
+@test "signature separator: -- after a sentence end stands alone" {
+	printf '%s\n' 'Well, could you explain then -- in other provisions, there is more.' '' 'It may not fly for five years. -- Posted by Hidden Nook at 9:00' > sig.txt
+	run --separate-stderr nsplit sig.txt
+	assert_success
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Well, could you explain then -- in other provisions, there is more.' 'It may not fly for five years.' '--' 'Posted by Hidden Nook at 9:00')"
+}

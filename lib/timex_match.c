@@ -480,9 +480,8 @@ timex_init(char *err, size_t errsz)
 				    (char *)ebuf);
 				goto done;
 			}
-			/* partial too: mask_of() asks where a rule can start */
 			(void)pcre2_jit_compile(rulecode[nrule],
-			    PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
+			    PCRE2_JIT_COMPLETE);
 			if (one.s[3] == '(' && one.s[4] == '?' &&
 			    one.s[5] == '<' && (one.s[6] == '=' ||
 			    one.s[6] == '!') && (q = group_end(one.s + 3)) !=
@@ -494,9 +493,6 @@ timex_init(char *err, size_t errsz)
 				    one.n, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
 				    PCRE2_CASELESS | PCRE2_ANCHORED, &ec, &off,
 				    NULL);
-				if (testcode[nrule] != NULL)
-					(void)pcre2_jit_compile(testcode[nrule],
-					    PCRE2_JIT_PARTIAL_HARD);
 			}
 			ruletype[nrule++] = tc[k];
 		} else {
@@ -778,11 +774,6 @@ timex_sentence(struct timex_state *st, const char *s, size_t n,
 				    swords[j + 1].start, swords[j + 1].end -
 				    swords[j + 1].start) ? swords[j + 1].end :
 				    swords[j + 1].start + 1;
-			else if (key < swords[j].end)
-				/* a number: its first four bytes (1989, 10:3,
-				 * 6/14) tell the year, clock and date rules
-				 * apart */
-				key2 = key + 3 < n ? key + 3 : n;
 			if (c > 0 && s[c - 1] == '\'' && s[c] <= '9' &&
 			    (c == 1 || !isalnum_ascii((unsigned char)s[c - 2])))
 				c--;

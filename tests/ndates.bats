@@ -406,6 +406,22 @@ expect() {
 	assert_equal "$(ndates crlf.tsv)" "$(ndates lf.tsv)"
 }
 
+@test "words are found at every offset, a digit anywhere in them, UTF-8 around" {
+	local pad=""
+	for k in 0 1 2 3 4 5 6 7 8 9; do
+		run times "${pad}Sales fell in 1998 and in the 1980s, not in abcdefghij1999."
+		assert_line "DATE 1998 1998"
+		assert_line "DATE 198 the 1980s"
+		refute_line --partial "1999"
+		run times "${pad}Le café ouvre en août, le 20 mars, avant March 20."
+		assert_line "DATE 2025-03-20 March 20"
+		pad="x$pad"
+	done
+	run times "Il a rédigé2019 des résumés en 2019."
+	assert_line "DATE 2019 2019"
+	refute_line --partial "rédigé"
+}
+
 @test "invalid UTF-8 does not stop the matching" {
 	printf 'doc\td1\t2025-03-12\t\t\t\nsent\td1\t1\t0\t20\tCaf\351 \377 March 20\n' > bad.tsv
 	run --separate-stderr ndates bad.tsv

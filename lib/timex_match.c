@@ -737,7 +737,10 @@ timex_sentence(struct timex_state *st, const char *s, size_t n,
 		all = 0;
 		if (!dig && j - i < WORDMAX) {
 			h = word_hash_fast(s + i, j - i, n - i);
-			if ((ws = word_find(s + i, j - i, h)) != NULL)
+			/* the bloom filter here, so most words cost no call */
+			if ((bloom[(h >> 20) % BLOOMBITS / 64] & ((uint64_t)1 <<
+			    ((h >> 20) % 64))) && (ws = word_find(s + i, j - i,
+			    h)) != NULL)
 				all = ws->flags;
 		}
 		fl = dig ? WF_TRIGGER | WF_PREFIX : all & (WF_TRIGGER |

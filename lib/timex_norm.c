@@ -201,28 +201,43 @@ static struct lexent lex[] = {
 	{ "bi-monthly", W_SETW, U_MONTH }, { "per", W_EVERY, 1 },
 };
 
-static int
-lexcmp(const void *a, const void *b)
+#define LEXHASH	1024		/* a power of two, over twice the words */
+
+static unsigned
+lex_hash(const char *w)
 {
-	return strcmp(((const struct lexent *)a)->w,
-	    ((const struct lexent *)b)->w);
+	unsigned h = 2166136261u;
+
+	for (; *w != '\0'; w++)
+		h = (h ^ (unsigned char)*w) * 16777619u;
+	return h;
 }
 
+/* The word w's entry, from a hash table: a look-up a token, or two. */
 static const struct lexent *
 lex_find(const char *w)
 {
-	static int sorted;
-	struct lexent key;
+	static short tab[LEXHASH];	/* 1 + index into lex; 0 empty */
+	static int ready;
+	size_t k;
+	unsigned i;
 
-	if (!sorted) {
-		qsort(lex, sizeof(lex) / sizeof(lex[0]), sizeof(lex[0]),
-		    lexcmp);
-		sorted = 1;
+	if (!ready) {
+		for (k = 0; k < sizeof(lex) / sizeof(lex[0]); k++) {
+			for (i = lex_hash(lex[k].w) & (LEXHASH - 1);
+			    tab[i] != 0 && strcmp(lex[tab[i] - 1].w,
+			    lex[k].w) != 0; i = (i + 1) & (LEXHASH - 1))
+				;
+			if (tab[i] == 0)
+				tab[i] = (short)(k + 1);
+		}
+		ready = 1;
 	}
-	memset(&key, 0, sizeof(key));
-	key.w = w;
-	return bsearch(&key, lex, sizeof(lex) / sizeof(lex[0]),
-	    sizeof(lex[0]), lexcmp);
+	for (i = lex_hash(w) & (LEXHASH - 1); tab[i] != 0;
+	    i = (i + 1) & (LEXHASH - 1))
+		if (strcmp(lex[tab[i] - 1].w, w) == 0)
+			return &lex[tab[i] - 1];
+	return NULL;
 }
 
 static int

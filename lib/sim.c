@@ -32,6 +32,7 @@ struct u64map {
 struct sim {
 	struct sb_stemmer	*stemmer;
 	struct lexicon		*stop;
+	struct lexicon		*marks;	/* units ("u") and verbs of saying */
 	struct u64map		 idf;	/* stem hash -> float bits */
 	struct u64map		 syn;	/* stem hash -> group hash */
 	struct u64map		 wnmap;	/* stem hash -> senses in wnpool */
@@ -311,6 +312,40 @@ load_model(struct sim *s, const char *src, size_t len)
 	return 0;
 }
 
+/* units[] and saids[] as one lexicon, word<TAB>u or s. */
+static int
+load_marks(struct sim *s)
+{
+	char *src = NULL;
+	size_t len = 0, cap = 0, i, n;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]) +
+	    sizeof(saids) / sizeof(saids[0]); i++) {
+		int unit = i < sizeof(units) / sizeof(units[0]);
+		const char *w = unit ? units[i] :
+		    saids[i - sizeof(units) / sizeof(units[0])];
+		char *ns;
+
+		n = strlen(w);
+		if (len + n + 4 > cap) {
+			cap = (len + n + 4) * 2;
+			if ((ns = realloc(src, cap)) == NULL) {
+				free(src);
+				return -1;
+			}
+			src = ns;
+		}
+		memcpy(src + len, w, n);
+		len += n;
+		src[len++] = '\t';
+		src[len++] = unit ? 'u' : 's';
+		src[len++] = '\n';
+	}
+	s->marks = lex_load(src, len);
+	free(src);
+	return s->marks == NULL ? -1 : 0;
+}
+
 /* data/nmerge_idf.txt: "#docs N", then "stem<TAB>document frequency". */
 static int
 load_idf(struct sim *s)
@@ -471,7 +506,8 @@ sim_new(const char **why)
 		return NULL;
 	}
 	if ((s->stop = lex_load(data_nmerge_stop, data_nmerge_stop_len)) ==
-	    NULL || load_idf(s) == -1 || load_syn(s) == -1 ||
+	    NULL || load_marks(s) == -1 || load_idf(s) == -1 ||
+	    load_syn(s) == -1 ||
 	    load_wordnet(s) == -1 ||
 	    load_model(s, data_nmerge_model, data_nmerge_model_len) == -1) {
 		*why = "out of memory";
@@ -490,6 +526,7 @@ sim_free(struct sim *s)
 		return;
 	sb_stemmer_delete(s->stemmer);
 	lex_free(s->stop);
+	lex_free(s->marks);
 	map_free(&s->idf);
 	map_free(&s->syn);
 	map_free(&s->wnmap);
@@ -756,6 +793,7 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 {
 	size_t i, low_n, st_n, nwords = 0, added = 0;
 	char low[WORDMAX * 2], st[WORDMAX * 2];
+	const char *mark;
 	int k;
 	unsigned clause = 0;
 
@@ -859,12 +897,8 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 				tk.flags |= ST_NEG | ST_STOP;
 			if (lex_get(s->stop, low, low_n) != NULL)
 				tk.flags |= ST_STOP;
-			if (inlist(units, sizeof(units) / sizeof(units[0]),
-			    low, low_n, 1) >= 0)
-				tk.flags |= ST_UNIT;
-			if (inlist(saids, sizeof(saids) / sizeof(saids[0]),
-			    low, low_n, 1) >= 0)
-				tk.flags |= ST_SAID;
+			if ((mark = lex_get(s->marks, low, low_n)) != NULL)
+				tk.flags |= *mark == 'u' ? ST_UNIT : ST_SAID;
 			if (tk.flags & ST_STOP)
 				tk.idf = 0.5f;
 			else

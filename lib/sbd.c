@@ -684,8 +684,18 @@ find_stamps(struct para *p)
 
 	while ((c = memchr(s + i, ':', n - i)) != NULL) {
 		i = (size_t)(c - s) + 1;
-		/* back: d{1,2}/d{1,2}/d{2,4} d{1,2} */
+		/* a smiley that ends a sentence: "the community :-) Posted" */
 		a = (size_t)(c - s);
+		if (a > p->a && space_len(s, n, a - 1) > 0 &&
+		    (e = emoticons(s, n, a)) > a && e < n &&
+		    next_kind(s, n, e, &(int){ 0 },
+		    &(size_t){ 0 }) == NX_UPPER && s[skip_space(s, n, e)] != '(') {
+			p->mark[skip_space(s, n, e) - p->a] |= M_ITEM;
+			p->items = 1;
+			i = e;
+			continue;
+		}
+		/* back: d{1,2}/d{1,2}/d{2,4} d{1,2} */
 		for (k = 0; k < 2 && a > p->a && isdigit_ascii(s[a - 1]); k++)
 			a--;
 		if (k == 0 || a == p->a || s[a - 1] != ' ')

@@ -658,3 +658,10 @@ setup() {
 	assert_success
 	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Well, could you explain then -- in other provisions, there is more.' 'It may not fly for five years.' '--' 'Posted by Hidden Nook at 9:00')"
 }
+
+@test "smileys: one after a word ends the sentence before a capital" {
+	printf '%s\n' 'I am involved with the project :-) Posted by darin' '' 'It is fine :) and more. A time of 10:30 Monday.' > sm.txt
+	run --separate-stderr nsplit -t <(printf 'id\ttext\nsm\t%s\n' "$(sed 's/$/\\n/' sm.txt | tr -d '\n')")
+	assert_success
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'I am involved with the project :-)' 'Posted by darin' 'It is fine :) and more.' 'A time of 10:30 Monday.')"
+}

@@ -1052,20 +1052,29 @@ valediction(struct para *p, size_t i)
 
 /*
  * A salutation that opens a letter: "Dear Hannah: I", "Dear Dr. Vincent
- * Kaminski, My", "Dear all, Thank you".  It ends at its comma or colon
- * when a capital follows; five words at most, with nothing but periods
- * of titles inside.
+ * Kaminski, My", "Dear all, Thank you", "Hi, Yes", "Hey Vladi, I".  It
+ * ends at its comma or colon when a capital follows; five words at most
+ * after Dear, three after a greeting, with nothing but periods of titles
+ * inside.  "Hi everyone, welcome back" goes on in lower case.
  */
 static size_t
 salutation(struct para *p, size_t i)
 {
 	const char *s = p->s;
-	size_t n = p->b, e;
+	size_t n = p->b, e, w;
 	int words = 0;
 
-	if (n - i < 8 || memcmp(s + i, "Dear ", 5) != 0)
+	if (n - i < 4 || s[i] < 'D' || s[i] > 'H')
 		return 0;
-	for (e = i + 5; e < n && words < 5; e++) {
+	w = letters_end(s, n, i);
+	if (word_is(s, i, w, "dear") && w < n && s[w] == ' ')
+		w++;
+	else if (word_is(s, i, w, "hi") || word_is(s, i, w, "hello") ||
+	    word_is(s, i, w, "hey") || word_is(s, i, w, "greetings"))
+		words = 2;		/* "Hey Vladi," but not a long clause */
+	else
+		return 0;
+	for (e = w; e < n && words < 5; e++) {
 		if (s[e] == ',' || s[e] == ':')
 			break;
 		if (s[e] == ' ')
@@ -1075,9 +1084,12 @@ salutation(struct para *p, size_t i)
 		else if (strchr("!?;\n", s[e]) != NULL)
 			return 0;
 	}
-	if (e >= n || (s[e] != ',' && s[e] != ':') || e == i + 5 ||
-	    s[e - 1] == ' ')
+	if (e >= n || (s[e] != ',' && s[e] != ':') || s[e - 1] == ' ' ||
+	    (s[i] == 'D' && e == w))
 		return 0;
+	if (s[i] != 'D' && (s[e] != ',' || (e == w && !is_starter(s, n,
+	    skip_space(s, n, e + 1)))))
+		return 0;	/* "Hey, Rubio is right", "Hey: Maybe" */
 	e++;
 	if (e >= n || space_len(s, n, e) == 0 ||
 	    next_kind(s, n, e, &(int){ 0 }, &(size_t){ 0 }) != NX_UPPER)

@@ -614,11 +614,12 @@ setup() {
 	offsets_ok -t t.tsv
 }
 
-@test "salutations: Dear ..., before a capital is a sentence" {
-	printf '%s\n' 'Dear Dr. Vincent Kaminski, My name is Visit.' '' 'Dear Hannah: I cut the work.' '' 'Dear all, Thank you.' '' 'Dear me, what a day. Dear John, he said, was late.' > d.txt
+@test "salutations: Dear ..., Hi ..., before a capital are sentences" {
+	printf '%s\n' 'Dear Dr. Vincent Kaminski, My name is Visit.' '' 'Dear Hannah: I cut the work.' '' 'Dear all, Thank you.' '' 'Dear me, what a day. Dear John, he said, was late.' \
+	    '' 'Hi, Yes the storage is open.' '' 'Hey Vladi, I got it.' '' 'Hey, Rubio is right. Hey: Maybe not. Hi everyone, welcome back.' > d.txt
 	run --separate-stderr nsplit d.txt
 	assert_success
-	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Dear Dr. Vincent Kaminski,' 'My name is Visit.' 'Dear Hannah:' 'I cut the work.' 'Dear all,' 'Thank you.' 'Dear me, what a day.' 'Dear John, he said, was late.')"
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Dear Dr. Vincent Kaminski,' 'My name is Visit.' 'Dear Hannah:' 'I cut the work.' 'Dear all,' 'Thank you.' 'Dear me, what a day.' 'Dear John, he said, was late.' 'Hi,' 'Yes the storage is open.' 'Hey Vladi,' 'I got it.' 'Hey, Rubio is right.' 'Hey: Maybe not.' 'Hi everyone, welcome back.')"
 	offsets_ok d.txt
 }
 

@@ -211,6 +211,8 @@ expect() {
 	assert_line "DATE 2024-Q4 the quarter"
 	assert_line "DATE 2024-Q4 This quarter"
 	assert_line "DATE 2023-Q4 the 2023 quarter"
+	run times "The quarter-to-quarter comparison was flat."
+	assert_output ""
 }
 
 @test "decades and centuries as spans or as dates" {

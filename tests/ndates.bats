@@ -130,6 +130,8 @@ expect() {
 	# a clock time alone falls on the day just named
 	run times "The bomb went off on Monday. Police came at 10:35 a.m."
 	assert_line "TIME 2025-03-10T10:35 10:35 a.m."
+	run times "The plant closed on March 3. Police came that same day."
+	assert_line "DATE 2025-03-03 that same day"
 	# a weekday with previous or following counts from that day
 	run times "Shares fell on March 7, down from the previous Friday."
 	assert_line "DATE 2025-02-28 the previous Friday"

@@ -26,6 +26,7 @@ struct para {
 	size_t		 a, b;		/* the paragraph: s[a..b) */
 	unsigned char	*mark;		/* per byte of the paragraph */
 	int		 items;		/* some byte is marked M_ITEM */
+	int		 titles;	/* "Two Parts:" names two titles */
 };
 
 /* Bytes the main loop stops at: . ! ? - and the lead byte of … — – */
@@ -1151,17 +1152,48 @@ part_label(struct para *p, size_t i)
 	} else {
 		/* Two Parts: */
 		for (k = 0; !ok && k < sizeof(num) / sizeof(num[0]); k++)
-			ok = word_is(s, i, e, num[k]);
+			if ((ok = word_is(s, i, e, num[k])))
+				p->titles = (int)k + 2;
 		j = e + 1;
 		e = letters_end(s, n, j);
 		ok = ok && (word_is(s, j, e, "parts") ||
 		    word_is(s, j, e, "methods"));
 	}
-	if (!ok || e + 1 >= n || s[e] != ':' || space_len(s, n, e + 1) == 0)
+	if (!ok || e + 1 >= n || s[e] != ':' || space_len(s, n, e + 1) == 0 ||
+	    next_kind(s, n, e + 1, &(int){ 0 }, &(size_t){ 0 }) != NX_UPPER) {
+		p->titles = 0;
 		return 0;
-	if (next_kind(s, n, e + 1, &(int){ 0 }, &(size_t){ 0 }) != NX_UPPER)
-		return 0;
+	}
 	return e + 1;
+}
+
+/*
+ * The titles after "Two Parts:" run together without stops: "Getting
+ * the Material Right Getting the Delivery Right".  Each opens with a
+ * capitalised -ing word; when the rest of the paragraph holds as many
+ * of them as the label names, and no end mark, each is a sentence.
+ */
+static void
+find_titles(struct para *p, size_t i, int want)
+{
+	const char *s = p->s;
+	size_t n = p->b, at[10] = { 0 }, w, e;
+	int k = 0, j;
+
+	for (w = i; w < n && k < 10; w = skip_space(s, n, e)) {
+		for (e = w; e < n && space_len(s, n, e) == 0; e++)
+			if (strchr(".!?;:", s[e]) != NULL)
+				return;
+		if (s[w] >= 'A' && s[w] <= 'Z' && e - w > 4 &&
+		    letters_end(s, n, w) == e &&
+		    memcmp(s + e - 3, "ing", 3) == 0)
+			at[k++] = w;
+	}
+	if (k != want || at[0] != i)
+		return;
+	for (j = 1; j < k; j++)
+		p->mark[at[j] - p->a] |= M_ITEM;
+	p->items = 1;
 }
 
 /*
@@ -1403,6 +1435,7 @@ sbd_para(const char *s, size_t a, size_t b, struct spanvec *out)
 	p.a = a;
 	p.b = b;
 	p.items = 0;
+	p.titles = 0;
 	if (b - a + 1 <= sizeof(small))
 		p.mark = small;
 	else if ((p.mark = malloc(b - a + 1)) == NULL)
@@ -1428,6 +1461,9 @@ sbd_para(const char *s, size_t a, size_t b, struct spanvec *out)
 				rc = emit(out, s, b, sstart, end, semi);
 				sstart = skip_space(s, b, end);
 				i = sstart;
+				if (p.titles > 0)
+					find_titles(&p, sstart, p.titles);
+				p.titles = 0;
 				continue;
 			}
 		}

@@ -600,10 +600,11 @@ setup() {
 }
 
 @test "part headings: Part 1 of 2: and Two Parts: stand alone" {
-	printf '%s\n' 'Two Parts: Getting Ready' '' 'Part 1 of 2: Getting Ready' '' 'Know your audience.' '' 'Method 2 of 3: Using a Pan' '' 'Chapter Two: The Return' > h.txt
+	printf '%s\n' 'Two Parts: Getting Ready' '' 'Part 1 of 2: Getting Ready' '' 'Know your audience.' '' 'Method 2 of 3: Using a Pan' '' 'Chapter Two: The Return' \
+	    '' 'Two Parts: Getting the Material Right Getting the Delivery Right' '' 'Three Methods: Baking Cakes Frosting Cakes' > h.txt
 	run --separate-stderr nsplit -t <(printf 'id\ttext\nh\t%s\n' "$(sed 's/$/\\n/' h.txt | tr -d '\n')")
 	assert_success
-	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Two Parts:' 'Getting Ready' 'Part 1 of 2:' 'Getting Ready' 'Know your audience.' 'Method 2 of 3:' 'Using a Pan' 'Chapter Two: The Return')"
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Two Parts:' 'Getting Ready' 'Part 1 of 2:' 'Getting Ready' 'Know your audience.' 'Method 2 of 3:' 'Using a Pan' 'Chapter Two: The Return' 'Two Parts:' 'Getting the Material Right' 'Getting the Delivery Right' 'Three Methods:' 'Baking Cakes Frosting Cakes')"
 }
 
 @test "-t: page furniture is dropped as in a file, a label line is kept" {

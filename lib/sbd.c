@@ -1062,7 +1062,7 @@ static size_t
 salutation(struct para *p, size_t i)
 {
 	const char *s = p->s;
-	size_t n = p->b, e, w;
+	size_t n = p->b, e, w, nw;
 	int words = 0;
 
 	if (n - i < 4 || s[i] < 'D' || s[i] > 'H')
@@ -1088,9 +1088,15 @@ salutation(struct para *p, size_t i)
 	if (e >= n || (s[e] != ',' && s[e] != ':') || s[e - 1] == ' ' ||
 	    (s[i] == 'D' && e == w))
 		return 0;
+	/*
+	 * "Hey, Rubio is right", "Hey: Maybe"; and "Hi, I'm Sarah" is
+	 * one sentence in speech
+	 */
+	nw = skip_space(s, n, e + 1);
 	if (s[i] != 'D' && (s[e] != ',' || (e == w && !is_starter(s, n,
-	    skip_space(s, n, e + 1)))))
-		return 0;	/* "Hey, Rubio is right", "Hey: Maybe" */
+	    nw)) || (nw + 1 < n && s[nw] == 'I' && !(s[nw + 1] >= 'a' &&
+	    s[nw + 1] <= 'z'))))
+		return 0;
 	e++;
 	if (e >= n || space_len(s, n, e) == 0 ||
 	    next_kind(s, n, e, &(int){ 0 }, &(size_t){ 0 }) != NX_UPPER)

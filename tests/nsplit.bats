@@ -617,10 +617,10 @@ setup() {
 
 @test "salutations: Dear ..., Hi ..., before a capital are sentences" {
 	printf '%s\n' 'Dear Dr. Vincent Kaminski, My name is Visit.' '' 'Dear Hannah: I cut the work.' '' 'Dear all, Thank you.' '' 'Dear me, what a day. Dear John, he said, was late.' \
-	    '' 'Hi, Yes the storage is open.' '' 'Hey Vladi, I got it.' '' 'Hey, Rubio is right. Hey: Maybe not. Hi everyone, welcome back.' > d.txt
+	    '' 'Hi, Yes the storage is open.' '' 'Hey Vladi, Thanks for it.' '' 'Hey, Rubio is right. Hey: Maybe not. Hi everyone, welcome back. Hi, I'"'"'m Sarah.' > d.txt
 	run --separate-stderr nsplit d.txt
 	assert_success
-	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Dear Dr. Vincent Kaminski,' 'My name is Visit.' 'Dear Hannah:' 'I cut the work.' 'Dear all,' 'Thank you.' 'Dear me, what a day.' 'Dear John, he said, was late.' 'Hi,' 'Yes the storage is open.' 'Hey Vladi,' 'I got it.' 'Hey, Rubio is right.' 'Hey: Maybe not.' 'Hi everyone, welcome back.')"
+	assert_equal "$(sent_texts)" "$(printf '%s\n' 'Dear Dr. Vincent Kaminski,' 'My name is Visit.' 'Dear Hannah:' 'I cut the work.' 'Dear all,' 'Thank you.' 'Dear me, what a day.' 'Dear John, he said, was late.' 'Hi,' 'Yes the storage is open.' 'Hey Vladi,' 'Thanks for it.' 'Hey, Rubio is right.' 'Hey: Maybe not.' 'Hi everyone, welcome back.' 'Hi, I'"'"'m Sarah.')"
 	offsets_ok d.txt
 }
 

@@ -18,6 +18,7 @@
 
 static int	 dates_file(const char *);
 static void	 hold(const struct rec_reader *);
+static enum rec_kind kind_of(const struct rec_reader *);
 static void	 put_record(struct rec_reader *);
 static void	 put_times(void);
 static void	 usage(void);
@@ -107,7 +108,7 @@ dates_file(const char *path)
 	/* until a doc record says otherwise, the -d date */
 	timex_doc(&state, defdate, strlen(defdate));
 	while ((rc = rec_next(&r)) == 1) {
-		enum rec_kind k = rec_kind(&r);
+		enum rec_kind k = kind_of(&r);
 
 		if ((why = rec_check(&r)) != NULL) {
 			warnx("%s:%lu: %s; record skipped", r.name, r.lineno,
@@ -157,6 +158,22 @@ dates_file(const char *path)
 	}
 	rec_close(&r);
 	return rval;
+}
+
+/*
+ * The kind of a record, of those ndates reads: rec_kind() would compare
+ * the kind with every kind's name, and rec_check() does so already.
+ */
+static enum rec_kind
+kind_of(const struct rec_reader *r)
+{
+	if (r->flen[0] == 3 && memcmp(r->field[0], "doc", 3) == 0)
+		return REC_DOC;
+	if (r->flen[0] == 4 && memcmp(r->field[0], "sent", 4) == 0)
+		return REC_SENT;
+	if (r->flen[0] == 4 && memcmp(r->field[0], "fold", 4) == 0)
+		return REC_FOLD;
+	return REC_OTHER;
 }
 
 /*

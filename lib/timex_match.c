@@ -28,7 +28,7 @@ extern const unsigned long data_timex_len;
 #define WINBACK		32	/* bytes before a match its lookbehinds see */
 #define WINLEN		512	/* the subject pcre2 sees from there */
 #define TRYKEY		29	/* bytes of a try's start that choose its rules */
-#define TRYTABSZ	16384	/* two ways */
+#define TRYTABSZ	65536	/* two ways: the distinct starts of a big corpus */
 #define BLOOMBITS	(1 << 16)
 #define CH_ALPHA	1
 #define CH_DIGIT	2

@@ -4,7 +4,10 @@
  * word), the marks after it (closing quotes and brackets) and the word
  * that follows (lower case, a digit, a sentence starter, a name).  Lists
  * ("1.) a 2.) b", "• x • y") and short unpunctuated lines force
- * boundaries of their own.
+ * boundaries of their own.  Dashes end broken-off speech; a sentence
+ * that opens with a valediction, a salutation or a part label ends at
+ * its comma or colon; a series of clauses joined by semicolons is split
+ * at each when the sentence is emitted.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -689,8 +692,8 @@ find_stamps(struct para *p)
 		a = (size_t)(c - s);
 		if (a > p->a && space_len(s, n, a - 1) > 0 &&
 		    (e = emoticons(s, n, a)) > a && e < n &&
-		    next_kind(s, n, e, &(int){ 0 },
-		    &(size_t){ 0 }) == NX_UPPER && s[skip_space(s, n, e)] != '(') {
+		    next_kind(s, n, e, &(int){ 0 }, &(size_t){ 0 }) ==
+		    NX_UPPER && s[skip_space(s, n, e)] != '(') {
 			p->mark[skip_space(s, n, e) - p->a] |= M_ITEM;
 			p->items = 1;
 			i = e;
@@ -1026,7 +1029,7 @@ valediction(struct para *p, size_t i)
 		    memcmp(s + w, address[i], k - w) == 0)
 			return 0;
 	if (k < n && space_len(s, n, k) == 0)
-		return 0;		/* "Thanks, John, for", "Thank you, Sir." */
+		return 0;	/* "Thanks, John, for", "Thank you, Sir." */
 	if (next_kind(s, n, k, &(int){ 0 }, &(size_t){ 0 }) == NX_LOWER)
 		return 0;
 	/*

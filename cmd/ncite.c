@@ -53,11 +53,13 @@ static const struct option longopts[] = {
 	{ "format",		required_argument,	NULL,	'f' },
 	{ "help",		no_argument,		NULL,	'h' },
 	{ "line-buffered",	no_argument,		NULL,	'L' },
+	{ "quotes",		no_argument,		NULL,	'q' },
 	{ "version",		no_argument,		NULL,	'V' },
 	{ NULL,			0,			NULL,	0 }
 };
 
 static int		 format = F_TSV;
+static int		 qflag;		/* -q: quote records only */
 static char		*arena;
 static size_t		 alen, acap;
 static struct brec	*recs;
@@ -84,7 +86,7 @@ main(int argc, char *argv[])
 	int ch, i, rval = 0;
 
 	setlocale(LC_CTYPE, "C.UTF-8");		/* same output in every locale */
-	while ((ch = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, "f:hq", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'f':
 			if (strcmp(optarg, "tsv") == 0)
@@ -104,11 +106,14 @@ main(int argc, char *argv[])
 		case 'L':
 			setvbuf(stdout, NULL, _IOLBF, 0);
 			break;
+		case 'q':
+			qflag = 1;
+			break;
 		case 'V':
 			puts("ncite " NEWSUTILS_VERSION);
 			return 0;
 		case 'h':
-			printf("usage: ncite [-f tsv | md | html | csl] "
+			printf("usage: ncite [-q] [-f tsv | md | html | csl] "
 			    "[file ...]\n");
 			return 0;
 		default:
@@ -116,16 +121,22 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
+	if (qflag && format != F_TSV) {
+		warnx("-q writes the tsv stream only");
+		usage();
+	}
 
 	if (argc == 0)
 		rval |= read_file("-");
 	else
 		for (i = 0; i < argc; i++)
 			rval |= read_file(argv[i]);
-	if (cite_group(&cd) == -1 || ((format == F_MD ||
+	if (qflag)
+		;		/* the quote records are out; no cite records */
+	else if (cite_group(&cd) == -1 || ((format == F_MD ||
 	    format == F_HTML) && cite_merge(&cd) == -1))
 		err(1, NULL);
-	switch (format) {
+	switch (qflag ? -1 : format) {
 	case F_TSV:
 		cite_put_tsv(stdout, &cd);
 		break;
@@ -437,8 +448,13 @@ read_file(const char *path)
 			    cite_add_fact(&cd, n, (size_t)v) == -1)
 				err(1, NULL);
 			break;
-		case REC_QUOTE:
 		case REC_CITE:
+			if (qflag) {
+				(void)keep(&r, k);
+				break;	/* -q: not ours to replace */
+			}
+			break;		/* ours: replaced by what we find */
+		case REC_QUOTE:
 			break;		/* ours: replaced by what we find */
 		default:
 			(void)keep(&r, k);
@@ -589,12 +605,18 @@ flush_doc(void)
 	}
 done:
 	nrec = alen = nsents = nents = nfold = 0;
+	if (qflag) {
+		/* nothing is kept past the document: memory stays bounded */
+		cite_free(&cd);
+		memset(&cd, 0, sizeof(cd));
+		curdoc = (size_t)-1;
+	}
 }
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: ncite [-f tsv | md | html | csl] "
+	fprintf(stderr, "usage: ncite [-q] [-f tsv | md | html | csl] "
 	    "[file ...]\n");
 	exit(2);
 }

@@ -480,7 +480,7 @@ pier_stream() {
 	run --separate-stderr ncite -f pdf
 	assert_failure 2
 	assert_equal "${stderr_lines[0]}" "ncite: -f pdf: not tsv, md, html or csl"
-	assert_equal "${stderr_lines[1]}" "usage: ncite [-f tsv | md | html | csl] [file ...]"
+	assert_equal "${stderr_lines[1]}" "usage: ncite [-q] [-f tsv | md | html | csl] [file ...]"
 	run --separate-stderr ncite -h
 	assert_success
 	run --separate-stderr ncite --version

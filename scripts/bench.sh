@@ -1,6 +1,7 @@
 #!/bin/sh
 # make bench [BENCH_ONLY="prog ..."], or sh scripts/bench.sh [prog ...]:
-# the speed of each newsutils program (or those named) on one core, against
+# the speed of each newsutils program (or those named; "pipeline" names the
+# per-document stages together, on 1 and 2 cores) on one core, against
 # `wc -w` on the same bytes as the floor, and against the peers each
 # program's issue names.  Never part of `make check`: speed is no test.
 #
@@ -546,6 +547,30 @@ print(dateparser.__version__)')" "$stream" 0 time \
 	fi
 fi
 
+# ---------------------------------------------------------------- pipeline
+
+# the per-document stages together, on one core and on two with GNU
+# parallel (each job the whole pipeline over a block of the table, its
+# header row repeated), as newsutils(7) runs them
+if wanted pipeline && [ -x bin/nsplit ] && [ -x bin/nentities ] &&
+    [ -x bin/ndates ] && [ -x bin/ncite ]; then
+	stages='bin/nsplit -t | bin/nentities | bin/ndates | bin/ncite -q'
+	measure pipeline "$stages" "$tsv" "" "" sh -c "$stages"
+	if command -v parallel > /dev/null 2>&1 ||
+	    deb_need parallel; then
+		ncores=$(nproc 2> /dev/null || echo 2)
+		[ "$ncores" -gt 2 ] && ncores=2
+		saved=$run
+		run=$cap	# not pinned: it is to use $ncores CPUs
+		measure pipeline "the same, parallel -j$ncores" "$tsv" "" "" \
+		    parallel --pipe --keep-order -j"$ncores" --block 4M \
+		    --header 1 "$stages"
+		run=$saved
+	else
+		note "GNU parallel: not available, pipeline on 2 cores skipped"
+	fi
+fi
+
 # ---------------------------------------------------------------- nmerge, ncite
 
 # whole articles, in stories reported by several outlets (see corpus.py)
@@ -689,6 +714,16 @@ r=$(awk -F '\t' '$2 == "nmerge (10000 articles)" { print $5 / 1e9 }' \
 [ -n "$r" ] && check "nmerge, 10,000 articles" "$r" "<=" 10 "s"
 r=$(rate ncite ncite)
 [ -n "$r" ] && check ncite "$r" ">=" 100 "MB/s"
+r1=$(awk -F '\t' '$1 == "pipeline" && $2 !~ /parallel/ {
+    printf "%.1f", ($4 / 1e6) / ($5 / 1e9) }' "$tmp/rows")
+r2=$(awk -F '\t' '$1 == "pipeline" && $2 ~ /parallel/ {
+    printf "%.1f", ($4 / 1e6) / ($5 / 1e9) }' "$tmp/rows")
+if [ -n "$r1" ]; then
+	printf '  %-48s %12s MB/s\n' "pipeline, 1 core" "$r1"
+	[ -n "$r2" ] && printf '  %-48s %12s MB/s (%.2fx)\n' \
+	    "pipeline, parallel on $ncores cores" "$r2" \
+	    "$(awk -v a="$r2" -v b="$r1" 'BEGIN { print a / b }')"
+fi
 if [ -s "$tmp/notes" ]; then
 	echo
 	echo "notes"

@@ -14,41 +14,23 @@
 
 /* --- calendar arithmetic ------------------------------------------- */
 
-/* Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm). */
-static long
-days_from_civil(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
+/* The day count of lib/date.c, for the int fields of a tdate. */
 static void
 civil_from_days(long z, int *y, int *m, int *d)
 {
-	long era, doe, yoe, doy, mp;
+	long ly, lm, ld;
 
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
+	date_civil(z, &ly, &lm, &ld);
+	*y = (int)ly;
+	*m = (int)lm;
+	*d = (int)ld;
 }
 
 /* ISO weekday, 1 Monday .. 7 Sunday. */
 static int
 weekday(int y, int m, int d)
 {
-	long z = days_from_civil(y, m, d);
+	long z = date_days(y, m, d);
 
 	return (int)(((z % 7) + 7 + 3) % 7) + 1;
 }
@@ -57,12 +39,12 @@ weekday(int y, int m, int d)
 static int
 isoweek(int y, int m, int d, int *wy)
 {
-	long z = days_from_civil(y, m, d);
+	long z = date_days(y, m, d);
 	int wd = weekday(y, m, d), ty, tm, td;
 	long thu = z - wd + 4, jan1;
 
 	civil_from_days(thu, &ty, &tm, &td);
-	jan1 = days_from_civil(ty, 1, 1);
+	jan1 = date_days(ty, 1, 1);
 	*wy = ty;
 	return (int)((thu - jan1) / 7 + 1);
 }
@@ -70,7 +52,7 @@ isoweek(int y, int m, int d, int *wy)
 static void
 add_days(struct tdate *t, long n)
 {
-	civil_from_days(days_from_civil(t->y, t->m, t->d) + n, &t->y, &t->m,
+	civil_from_days(date_days(t->y, t->m, t->d) + n, &t->y, &t->m,
 	    &t->d);
 }
 
@@ -1656,8 +1638,8 @@ near_dct(const struct timex_state *st)
 	if (!st->dct.y || !st->dct.d || !st->ref.y || !st->ref.m ||
 	    !st->ref.d)
 		return 0;
-	d = days_from_civil(st->ref.y, st->ref.m, st->ref.d) -
-	    days_from_civil(st->dct.y, st->dct.m, st->dct.d);
+	d = date_days(st->ref.y, st->ref.m, st->ref.d) -
+	    date_days(st->dct.y, st->dct.m, st->dct.d);
 	return d >= -7 && d <= 7;
 }
 

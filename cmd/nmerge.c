@@ -254,6 +254,13 @@ read_input(const char *path)
 			rval = 1;
 			continue;
 		}
+		if (k == REC_SENT &&
+		    tsv_escapes_ok(r.field[5], r.flen[5]) == -1) {
+			warnx("%s:%lu: sent record: field 6: bad escape",
+			    r.name, r.lineno);
+			rval = 1;
+			continue;
+		}
 		if (k == REC_FACT)
 			continue;	/* nmerge's own: made anew */
 		if (k == REC_DOC) {

@@ -18,18 +18,19 @@ struct kindspec {
 	enum rec_kind	 kind;
 	size_t		 nfield;	/* including the kind */
 	const char	*numeric;	/* 1-based field numbers that hold integers */
+	int		 span;		/* fields 4 and 5 are START and END */
 };
 
 static const struct kindspec kinds[] = {
-	{ "cite",	REC_CITE,	5, "\3" },
-	{ "doc",	REC_DOC,	6, "" },
-	{ "ent",	REC_ENT,	8, "\3\4\5" },
-	{ "fact",	REC_FACT,	5, "\2\4" },
-	{ "fold",	REC_FOLD,	4, "\3" },
-	{ "quote",	REC_QUOTE,	7, "\3\4\5" },
-	{ "sent",	REC_SENT,	6, "\3\4\5" },
-	{ "story",	REC_STORY,	3, "\2" },
-	{ "time",	REC_TIME,	8, "\3\4\5" },
+	{ "cite",	REC_CITE,	5, "\3", 0 },
+	{ "doc",	REC_DOC,	6, "", 0 },
+	{ "ent",	REC_ENT,	8, "\3\4\5", 1 },
+	{ "fact",	REC_FACT,	5, "\2\4", 0 },
+	{ "fold",	REC_FOLD,	4, "\3", 0 },
+	{ "quote",	REC_QUOTE,	7, "\3\4\5", 1 },
+	{ "sent",	REC_SENT,	6, "\3\4\5", 1 },
+	{ "story",	REC_STORY,	3, "\2", 0 },
+	{ "time",	REC_TIME,	8, "\3\4\5", 1 },
 };
 
 static const struct kindspec *
@@ -163,6 +164,18 @@ rec_check(const struct rec_reader *r)
 		if (parse_size(r->field[i], r->flen[i], &v) == -1) {
 			snprintf(msg, sizeof(msg), "%s record: field %zu "
 			    "is not a number", k->name, i + 1);
+			return msg;
+		}
+	}
+	if (k->span) {
+		size_t start = 0, end = 0;
+
+		(void)parse_size(r->field[3], r->flen[3], &start);
+		(void)parse_size(r->field[4], r->flen[4], &end);
+		if (start > end) {
+			/* no span runs backwards: the offsets were garbled */
+			snprintf(msg, sizeof(msg), "%s record: START %zu "
+			    "after END %zu", k->name, start, end);
 			return msg;
 		}
 	}
@@ -436,6 +449,21 @@ tsv_unescape(char *s, size_t n)
 	}
 	s[o] = '\0';
 	return (long)o;
+}
+
+/* Whether s[0..n) has only good escapes: 0, or -1 (see tsv_unescape()). */
+int
+tsv_escapes_ok(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+
+	while ((p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+		if (p + 1 == end || (p[1] != 't' && p[1] != 'n' &&
+		    p[1] != 'r' && p[1] != '\\'))
+			return -1;
+		p += 2;
+	}
+	return 0;
 }
 
 /*

@@ -45,6 +45,7 @@ size_t		 tsv_esc(char *, const char *, size_t);
 size_t		 fmt_size(char *, size_t);
 void		 tsv_put_str(FILE *, const char *);
 long		 tsv_unescape(char *, size_t);
+int		 tsv_escapes_ok(const char *, size_t);
 int		 tsv_unescape_field(struct rec_reader *, size_t, const char **);
 size_t		 text_fold(char *, const char *, size_t);
 

@@ -197,6 +197,10 @@ test_record(void)
 	check_msg("cite\t1\t2\td1,d2\ttext\n", NULL,
 	    "rec_check: good cite record");
 	check_msg("fold\td\t2\t3:2,8:2\n", NULL, "rec_check: good fold record");
+	check_msg("sent\td\t1\t9\t5\tHi\n", "sent record: START 9 after END 5",
+	    "rec_check: offsets that run backwards");
+	check_msg("quote\td\t1\t5\t5\t\t\n", NULL,
+	    "rec_check: an empty span is well formed");
 	check_msg("fold\td\tx\t3:2\n", "fold record: field 3 is not a number",
 	    "rec_check: fold N not a number");
 	check_msg("mykind\tanything\tat\tall\n", NULL,
@@ -386,6 +390,12 @@ test_tsv(void)
 	is_num(tsv_unescape(buf, 1), -1, "tsv_unescape: lone backslash");
 	strcpy(buf, "");
 	is_num(tsv_unescape(buf, 0), 0, "tsv_unescape: empty");
+	is_num(tsv_escapes_ok("a\\tb\\\\c", 7), 0, "tsv_escapes_ok: good");
+	is_num(tsv_escapes_ok("a\\xb", 4), -1, "tsv_escapes_ok: \\x");
+	is_num(tsv_escapes_ok("ab\\", 3), -1,
+	    "tsv_escapes_ok: trailing backslash");
+	is_num(tsv_escapes_ok("a\\\\", 3), 0,
+	    "tsv_escapes_ok: escaped backslash at the end");
 
 	reader(&r, "a\\tb\tc\\qd\n", 10);
 	rec_next(&r);

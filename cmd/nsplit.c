@@ -38,6 +38,7 @@ struct doc {
 static int	 columns(const char *, size_t, const char *, unsigned long);
 static int	 date_arg(const char *, size_t, char *, const char *,
 		    unsigned long);
+static void	 cr_lines(char *, size_t);
 static void	 dateline(struct doc *, size_t);
 static int	 furniture(const char *, size_t, size_t);
 static size_t	 header_block(struct doc *, char *);
@@ -229,6 +230,7 @@ split_file(const char *path)
 	d.sourcelen = strlen(defsource);
 	d.title = d.url = "";
 	memcpy(d.date, defdate, sizeof(d.date));
+	cr_lines(buf, len);
 	put_doc(&d, lflag ? 0 : header_block(&d, buf));
 	rval |= baddate;
 done:
@@ -238,6 +240,20 @@ done:
 		clearerr(stdin);
 	free(buf);
 	return rval;
+}
+
+/*
+ * Lines ended by CR alone (old Mac files) read as lines: each lone CR
+ * becomes LF in place, one byte for one, so offsets do not move.
+ */
+static void
+cr_lines(char *s, size_t n)
+{
+	char *p, *end = s + n;
+
+	for (p = s; (p = memchr(p, '\r', (size_t)(end - p))) != NULL; p++)
+		if (p + 1 == end || p[1] != '\n')
+			*p = '\n';
 }
 
 /*
@@ -738,6 +754,7 @@ split_tsv(const char *path)
 		d.len = r.flen[col_text];
 		d.where = r.name;
 		d.line = r.lineno;
+		cr_lines(r.field[col_text], r.flen[col_text]);
 		put_doc(&d, 0);
 	}
 	if (rc == -1) {

@@ -201,15 +201,38 @@ cite_find_sent(const struct cite_data *cd, size_t doc, size_t n)
 int
 cite_set_story(struct cite_data *cd, size_t doc, size_t story)
 {
-	size_t i, *p;
+	size_t h, i, *p;
 
-	for (i = 0; i < cd->nstory; i++)
-		if (cd->story[i] == story)
-			break;
-	if (i == cd->nstory) {
+	/* a table, not a search: a million one-document stories */
+	if (cd->nstory * 2 >= cd->storyhashcap) {
+		size_t nc = cd->storyhashcap ? cd->storyhashcap * 2 : 256;
+		size_t *nh;
+
+		if ((nh = calloc(nc, sizeof(*nh))) == NULL)
+			return -1;
+		for (i = 0; i < cd->nstory; i++) {
+			h = hash_bytes(&cd->story[i], sizeof(size_t)) &
+			    (nc - 1);
+			while (nh[h] != 0)
+				h = (h + 1) & (nc - 1);
+			nh[h] = i + 1;
+		}
+		free(cd->storyhash);
+		cd->storyhash = nh;
+		cd->storyhashcap = nc;
+	}
+	h = hash_bytes(&story, sizeof(story)) & (cd->storyhashcap - 1);
+	while (cd->storyhash[h] != 0 &&
+	    cd->story[cd->storyhash[h] - 1] != story)
+		h = (h + 1) & (cd->storyhashcap - 1);
+	if (cd->storyhash[h] != 0)
+		i = cd->storyhash[h] - 1;
+	else {
 		if ((p = PUSH(cd, story)) == NULL)
 			return -1;
 		*p = story;
+		i = cd->nstory - 1;
+		cd->storyhash[h] = i + 1;
 	}
 	cd->doc[doc].story = i;
 	return 0;
@@ -1930,5 +1953,6 @@ cite_free(struct cite_data *cd)
 	free(cd->group);
 	free(cd->gsent);
 	free(cd->dochash);
+	free(cd->storyhash);
 	memset(cd, 0, sizeof(*cd));
 }

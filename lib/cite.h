@@ -65,6 +65,8 @@ struct cite_data {
 	CITE_VEC(size_t, gsent);
 	size_t		*dochash;	/* doc id -> index + 1 */
 	size_t		 dochashcap;
+	size_t		*storyhash;	/* STORY -> index in story + 1 */
+	size_t		 storyhashcap;
 };
 
 int	 cite_str(struct cite_data *, struct cite_str *, const char *,

@@ -91,26 +91,44 @@ eval: all
 model: bin/nentities
 	@sh scripts/nermodel.sh
 
-# libFuzzer harnesses (clang): make fuzz FUZZTIME=seconds per harness
+# libFuzzer harnesses (clang): make fuzz FUZZTIME=seconds per harness.
+# The library is built once for them (build/fuzz/lib); each harness
+# first runs its regression inputs (tests/fuzz/harness/), then fuzzes.
 FUZZTIME ?= 60
 FUZZ = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/fuzz_*.c))
-FUZZFLAGS = -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined \
-	-Ilib -Ibuild $(PKG_CFLAGS)
+FUZZLIB = $(LIBSRC:lib/%.c=build/fuzz/lib/%.o)
+FUZZCFLAGS = -g -O1 -std=gnu11 -Ilib -Ibuild $(PKG_CFLAGS) \
+	-fsanitize=address,undefined -fno-omit-frame-pointer
+FUZZENV = UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:$\
+suppressions=$(CURDIR)/tests/ubsan.supp
 
-build/fuzz/%: fuzz/%.c $(LIBSRC) lib/*.h $(DATA)
-	@mkdir -p build/fuzz
-	clang $(FUZZFLAGS) -o $@ $< $(LIBSRC) \
-	    $(patsubst %,build/data_%.S,$(basename $(notdir $(DATA)))) $(LDLIBS)
+build/fuzz/lib/%.o: lib/%.c lib/*.h
+	@mkdir -p build/fuzz/lib
+	clang $(FUZZCFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
-fuzz: $(LIBOBJ) $(FUZZ)
+build/fuzz/libnews.a: $(FUZZLIB) $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(FUZZLIB) $(filter build/data_%,$(LIBOBJ))
+
+build/fuzz/%: fuzz/%.c fuzz/stream.h cmd/*.c build/fuzz/libnews.a
+	clang $(FUZZCFLAGS) -fsanitize=fuzzer -o $@ $< \
+	    build/fuzz/libnews.a $(LDLIBS)
+
+fuzz: all $(FUZZ)
 	@for f in $(FUZZ); do \
-	    c=build/fuzz/corpus/$${f##*/}; mkdir -p $$c; \
-	    cp tests/data/sample/*.txt $$c/ 2>/dev/null; \
+	    h=$${f##*/}; c=build/fuzz/corpus/$$h; \
+	    if [ -d tests/fuzz/$$h ]; then \
+	        $(FUZZENV) $$f tests/fuzz/$$h/* > $$f.log 2>&1 || \
+	        { tail -n 40 $$f.log; echo "fuzz: $$h: a regression"; \
+	        exit 1; }; \
+	    fi; \
+	    sh scripts/fuzzseed.sh $$h $$c || exit 1; \
 	    echo "fuzz: $$f for $(FUZZTIME) s"; \
-	    $$f -max_total_time=$(FUZZTIME) -max_len=8192 \
+	    $(FUZZENV) $$f -max_total_time=$(FUZZTIME) -max_len=8192 \
+	        -timeout=10 -print_final_stats=1 \
 	        -artifact_prefix=build/fuzz/ $$c > $$f.log 2>&1 || \
 	        { tail -n 40 $$f.log; exit 1; }; \
-	    tail -n 1 $$f.log; \
+	    grep '^stat::number_of_executed_units' $$f.log; \
 	done
 
 install: all

@@ -549,8 +549,9 @@ flush_doc(void)
 			qs[i].len = sents[i].tlen;
 			qs[i].start = sents[i].start;
 			qs[i].end = sents[i].end;
-			qs[i].fpos = fpos + sents[i].fold0;
-			qs[i].flen = flen + sents[i].fold0;
+			/* no fold record yet: no map, and no NULL + 0 */
+			qs[i].fpos = fpos ? fpos + sents[i].fold0 : NULL;
+			qs[i].flen = flen ? flen + sents[i].fold0 : NULL;
 			qs[i].nfold = sents[i].nfold;
 			qs[i].ent0 = sents[i].ent0;
 			qs[i].nent = sents[i].nent;

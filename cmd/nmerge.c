@@ -982,9 +982,10 @@ merge_story(struct nstory *st)
 		struct msent *m = &ss[i];
 		struct sim_sent *s = &ssim[i];
 
-		s->tok = stv.v + m->tok;
+		/* no NULL + 0 where nothing was read */
+		s->tok = stv.v != NULL ? stv.v + m->tok : NULL;
 		s->ntok = m->ntok;
-		s->key = skeys + m->key;
+		s->key = skeys != NULL ? skeys + m->key : NULL;
 		qsort(s->key, m->nkey, sizeof(uint64_t), cmp_u64);
 		for (j = k = 0; j < m->nkey; j++)
 			if (k == 0 || s->key[k - 1] != s->key[j])

@@ -483,6 +483,8 @@ add_quote(struct quote_doc *d, const struct mark *m, size_t last, size_t p1)
 		return 0;		/* nothing inside */
 	q->start = orig(&d->sent[q->sent], q->p0);
 	q->end = orig(&d->sent[q->last], q->p1);
+	if (q->end < q->start)
+		q->end = q->start;	/* sentences out of order: no span */
 	k1 = tok_ending(toks(d, last), p1);
 	if (speaker(d, q, m->sent, m->tok, last, k1) == -1)
 		return -1;

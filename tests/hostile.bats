@@ -332,3 +332,13 @@ nsplit: t.tsv:4: field 2: bad escape "\"; document skipped'
 		cmp want got || fail "$p"
 	done
 }
+
+@test "ncite: a quotation over sentences whose offsets run backwards ends (it hung; make fuzz found it)" {
+	printf 'doc\td\t2025-03-12\t\t\t\n' > back.tsv
+	printf 'sent\td\t1\t100\t130\t"The bridge was old and weak,\n' >> back.tsv
+	printf 'sent\td\t2\t0\t40\tand it fell," said Ana Ruiz, the mayor.\n' >> back.tsv
+	run --separate-stderr timeout 20 "$BIN/ncite" back.tsv
+	assert_success
+	assert_line --index 2 --regexp '^quote	d	1	100	100	Ana Ruiz	'
+	conserved ncite back.tsv <(printf '%s\n' "$output")
+}

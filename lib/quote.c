@@ -14,6 +14,9 @@
 #include "quote.h"
 #include "tok.h"
 
+/* How far into a sentence subject() looks: far past any real one. */
+#define SUBJ_SCAN	300
+
 extern const char data_speech[];
 extern const unsigned long data_speech_len;
 
@@ -406,12 +409,17 @@ quote_find(struct quote_doc *d)
 static size_t
 tok_ending(const struct tokvec *tv, size_t e)
 {
-	size_t k;
+	size_t lo = 0, hi = tv->n, mid;
 
-	for (k = tv->n; k > 0; k--)
-		if (tv->v[k - 1].end <= e)
-			return k - 1;
-	return 0;
+	/* tokens run forward: a search, not a walk back from the end */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (tv->v[mid].end <= e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 ? lo - 1 : 0;
 }
 
 /* A title in quotation marks: a few words, each significant one capitalised. */
@@ -1135,6 +1143,12 @@ subject(struct quote_doc *d, size_t si, size_t lo, size_t hi, struct np *np)
 		if (k + 1 < hi && k - lo < 25)
 			lo = k + 1;
 	}
+	/*
+	 * A subject opens the sentence: past SUBJ_SCAN tokens there is none,
+	 * and a sentence of many quotations is not read again for each
+	 */
+	if (hi - lo > SUBJ_SCAN)
+		hi = lo + SUBJ_SCAN;
 	for (k = lo; k < hi; k++) {
 		const struct token *t = &tv->v[k];
 		int c = wclass(s, t, NULL), open;

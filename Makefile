@@ -88,6 +88,11 @@ bench: all
 eval: all
 	@sh scripts/eval.sh
 
+# memory on a long stream, time on adversarial text: by hand, minutes
+stress: all
+	@sh scripts/membound.sh $(STRESS_MB)
+	@sh scripts/adversarial.sh
+
 model: bin/nentities
 	@sh scripts/nermodel.sh
 
@@ -146,5 +151,6 @@ uninstall:
 clean:
 	rm -rf bin build
 
-.PHONY: FORCE all bench check clean deps demo eval install lint model uninstall
+.PHONY: FORCE all bench check clean deps demo eval fuzz install lint model stress \
+	uninstall
 .SECONDARY:

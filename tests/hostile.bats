@@ -342,3 +342,14 @@ nsplit: t.tsv:4: field 2: bad escape "\"; document skipped'
 	assert_line --index 2 --regexp '^quote	d	1	100	100	Ana Ruiz	'
 	conserved ncite back.tsv <(printf '%s\n' "$output")
 }
+
+@test "ncite: a 1.7 MB sentence of quotation marks and speech verbs takes linear time (it took minutes)" {
+	perl -e 'srand(3); my @w = qw(ba ke lo mu);
+	    print "doc\td\t\t\t\t\nsent\td\t1\t0\t9\t", join(" ", map {
+	    my $r = rand(); $r < 0.3 ? "\"" x (1 + int rand 5) :
+	    $r < 0.4 ? "said" : $w[rand @w] } 1 .. 480000), "\n"' > q.tsv
+	run --separate-stderr timeout 30 "$BIN/ncite" -q q.tsv
+	assert_success
+	printf '%s\n' "$output" > out
+	conserved ncite q.tsv out
+}

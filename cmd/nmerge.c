@@ -745,6 +745,8 @@ static struct sim_sent	*ssim;
 static size_t		 capssim;
 static uint64_t		*sgrams;	/* the sentences' n-grams */
 static size_t		 capsgrams;
+static uint64_t		*ssig;		/* their signatures, for sim_maybe() */
+static size_t		 capssig;
 static struct edge	*edges;		/* per sentence: its edges */
 static size_t		*edgeoff, *edgen, capedgeoff, capedgen;
 static size_t		 nedges, capedges;
@@ -796,6 +798,7 @@ facts(void)
 	free(stvals);
 	free(ssim);
 	free(sgrams);
+	free(ssig);
 	free(edges);
 	free(edgeoff);
 	free(edgen);
@@ -1000,6 +1003,9 @@ merge_story(struct nstory *st)
 	GROW(sgrams, 0, capsgrams, SIM_PREP * stv.n + 1);
 	for (i = 0; i < nss; i++)
 		sim_prepare(&ssim[i], sgrams + SIM_PREP * ss[i].tok);
+	GROW(ssig, 0, capssig, SIM_SIG * nss);
+	for (i = 0; i < nss; i++)
+		sim_sign(&ssim[i], ssig + SIM_SIG * i);
 	if ((tvp = reallocarray(NULL, nstvals + 1, sizeof(*tvp))) == NULL)
 		err(1, NULL);
 	for (i = 0; i < nstvals; i++)
@@ -1098,6 +1104,7 @@ merge_story(struct nstory *st)
 				uint32_t o = touched[k];
 				double p, q;
 				struct sim_news nw;
+				int news;
 
 				/*
 				 * Reports that contain one another are one
@@ -1106,8 +1113,12 @@ merge_story(struct nstory *st)
 				 * Two documents of one sentence have only
 				 * that sentence to go on: the model alone.
 				 */
-				if (dsent[ss[i].doc] > 1 &&
-				    dsent[ss[o].doc] > 1) {
+				news = dsent[ss[i].doc] > 1 &&
+				    dsent[ss[o].doc] > 1;
+				if (!sim_maybe(s, ssig + SIM_SIG * i, &ssim[o],
+				    ssig + SIM_SIG * o, news))
+					continue;	/* p is 0 */
+				if (news) {
 					p = sim_pair_news(sim, s, &ssim[o],
 					    &q, &nw);
 					if (q > p)

@@ -1642,6 +1642,234 @@ news(const struct sim_sent *a, const struct sim_sent *b, const float *ba,
 }
 
 /*
+ * Most pairs a story's blocking finds score 0: too little matched for
+ * the model, no core contained for sim_news().  A sentence's signature
+ * lets sim_maybe() tell most of them without matching every token of
+ * one with every token of the other: bit sets of its stems, synonym
+ * groups and prefixes, and of the WordNet senses of its content words.
+ * A token can match the other sentence's by a kind only if its bit of
+ * that kind is set in the other's signature, so the bits bound each
+ * token's best match from above.
+ */
+#define SIG_STEM	0	/* word offsets in a signature: 1024 bits */
+#define SIG_SYN		16
+#define SIG_PRE		32
+#define SIG_WN		48	/* 4096 bits: a word has several senses */
+
+static size_t
+sig_bit(uint64_t h, unsigned bits)
+{
+	return (size_t)((h * 0x9e3779b97f4a7c15ULL) >> (64 - bits));
+}
+
+static void
+sig_set(uint64_t *sig, size_t off, unsigned bits, uint64_t h)
+{
+	size_t b = sig_bit(h, bits);
+
+	sig[off + b / 64] |= 1ULL << (b & 63);
+}
+
+static int
+sig_has(const uint64_t *sig, size_t off, unsigned bits, uint64_t h)
+{
+	size_t b = sig_bit(h, bits);
+
+	return (sig[off + b / 64] >> (b & 63)) & 1;
+}
+
+void
+sim_sign(const struct sim_sent *s, uint64_t *sig)
+{
+	size_t i, k;
+
+	memset(sig, 0, SIM_SIG * sizeof(*sig));
+	for (i = 0; i < s->ntok; i++) {
+		const struct sim_tok *t = &s->tok[i];
+
+		sig_set(sig, SIG_STEM, 10, t->stem);
+		sig_set(sig, SIG_SYN, 10, t->syn);
+		if (t->pre != 0)
+			sig_set(sig, SIG_PRE, 10, t->pre);
+		if (!(t->flags & ST_STOP))
+			for (k = 0; k < (t->wn & 0xff); k++)
+				sig_set(sig, SIG_WN, 12,
+				    wn_pool[(t->wn >> 8) + k]);
+	}
+}
+
+/* The most that token t can match a sentence of signature sig by:
+   tokmatch()'s kinds, each only if its bit is set. */
+static float
+sig_bound(const struct sim_tok *t, const uint64_t *sig)
+{
+	size_t k;
+
+	if (sig_has(sig, SIG_STEM, 10, t->stem))
+		return 1;
+	if (sig_has(sig, SIG_SYN, 10, t->syn))
+		return 0.9f;
+	if (!(t->flags & ST_STOP))
+		for (k = 0; k < (t->wn & 0xff); k++)
+			if (sig_has(sig, SIG_WN, 12, wn_pool[(t->wn >> 8) +
+			    k]))
+				return 0.8f;
+	if (t->pre != 0 && sig_has(sig, SIG_PRE, 10, t->pre))
+		return 0.7f;
+	return 0;
+}
+
+/*
+ * news_unit() and news_ok() with each token's match at its bound u: 0
+ * when the unit cannot be a contained core.  A number may count a thing
+ * the other sentence counts otherwise (conflicts()): an anchor then, and
+ * none of the mass, so it adds what it would to the mass or nothing,
+ * whichever makes the unit likelier.
+ */
+static int
+news_unit_maybe(const struct sim_tok *tok, size_t from, size_t to,
+    const float *u, int tagree, unsigned skip, int nkey, int keys,
+    double bar)
+{
+	double mass = NEWS_KEY * nkey, slack = NEWS_KEY * (keys - bar * nkey);
+	int nunit = nkey, words = 0, nums = 0, anchors = keys;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		const struct sim_tok *t = &tok[i];
+		double m = u[i], w, c;
+		int conf;
+
+		if (t->flags & (ST_STOP | ST_ATTR | skip))
+			continue;
+		conf = (t->flags & (ST_NUM | ST_YEAR)) == ST_NUM;
+		anchors += conf;
+		if (m < 0.8)
+			m *= 0.5;
+		if (t->flags & (ST_YEAR | ST_WDAY)) {
+			w = NEWS_TIME;
+			if (tagree)
+				m = 1;
+		} else if (t->flags & ST_NUM) {
+			w = NEWS_NUM;
+			if (m == 1)
+				nums++;
+		} else {
+			w = t->idf < NEWS_WMAX ? t->idf : NEWS_WMAX;
+			if (m >= 0.8 && t->idf >= NEWS_INFORM &&
+			    !(t->flags & ST_CAP))
+				words++;
+		}
+		if (m >= 0.8 && (t->flags & (ST_NUM | ST_YEAR | ST_WDAY |
+		    ST_CAP)))
+			anchors++;
+		nunit++;
+		mass += w;
+		c = w * (m - bar);
+		if (!conf || c > 0)
+			slack += c;
+	}
+	/* the margin covers rounding: news_ok() compares sums of doubles */
+	return nunit >= NEWS_UNITS && mass >= NEWS_MASS && slack > -1e-6 &&
+	    words >= 1 && anchors >= 1 && words + nums + tagree >= 2;
+}
+
+/* Whether sim_news() may find x, or a clause of it, contained. */
+static int
+news_maybe(const struct sim_sent *x, const float *u, int tagree, int keys)
+{
+	size_t from, to;
+
+	if (news_unit_maybe(x->tok, 0, x->ntok, u, tagree, x->nkey > 0 ?
+	    ST_CAP : 0, (int)x->nkey, keys, NEWS_COVER))
+		return 1;
+	for (from = 0; from < x->ntok; from = to) {
+		for (to = from + 1; to < x->ntok && !(x->tok[to].flags &
+		    ST_CLAUSE) && !((x->tok[to].flags ^ x->tok[to - 1].flags) &
+		    ST_ATTR); to++)
+			;
+		if (from == 0 && to == x->ntok)
+			break;
+		if (news_unit_maybe(x->tok, from, to, u, tagree, 0, 0, 0,
+		    NEWS_CLAUSE))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * 0 when sentences a and b, of signatures siga and sigb, certainly
+ * score 0: sim_pair() (withnews 0) or the greater of sim_pair_news()
+ * and its sim_news() (withnews 1).  Bounds of the matches that
+ * best_matches() would find make bounds of the features the vetoes
+ * and the rules of news() test, summed in the same order, so that
+ * rounding cannot tell them apart from the real ones.
+ */
+int
+sim_maybe(const struct sim_sent *a, const uint64_t *siga,
+    const struct sim_sent *b, const uint64_t *sigb, int withnews)
+{
+	float ua[SIM_MAXTOK], ub[SIM_MAXTOK];
+	double wa = 0, ma = 0, wb = 0, mb = 0;
+	size_t i, j;
+	int numa = 0, numb = 0, shared = 0, keys = 0, tagree = 0;
+
+	if (sim_clash(a, b))
+		return 0;	/* a veto, and no news */
+	for (i = 0; i < a->ntok; i++) {
+		const struct sim_tok *t = &a->tok[i];
+
+		ua[i] = sig_bound(t, sigb);
+		if (t->flags & ST_STOP)
+			continue;
+		wa += t->idf;
+		ma += t->idf * (double)ua[i];
+		if (t->flags & ST_NUM) {
+			numa = 1;
+			shared |= ua[i] == 1;
+		}
+	}
+	for (j = 0; j < b->ntok; j++) {
+		const struct sim_tok *t = &b->tok[j];
+
+		ub[j] = sig_bound(t, siga);
+		if (t->flags & ST_STOP)
+			continue;
+		wb += t->idf;
+		mb += t->idf * (double)ub[j];
+		if (t->flags & ST_NUM) {
+			numb = 1;
+			shared |= ub[j] == 1;
+		}
+	}
+	/* sim_veto(): align_min, then numbers that disagree */
+	if ((wa > 0 ? ma / wa : 0) >= 0.35 && (wb > 0 ? mb / wb : 0) >= 0.35 &&
+	    !(numa && numb && !shared))
+		return 1;
+	if (!withnews || (a->neg & 1) != (b->neg & 1))
+		return 0;
+	for (i = j = 0; i < a->nkey && j < b->nkey; )
+		if (a->key[i] < b->key[j])
+			i++;
+		else if (a->key[i] > b->key[j])
+			j++;
+		else {
+			keys++;
+			i++;
+			j++;
+		}
+	for (i = 0; i < a->ntval && !tagree; i++)
+		for (j = 0; j < b->ntval; j++)
+			if (strlen(a->tval[i]) >= 4 && strlen(b->tval[j]) >=
+			    4 && tval_compatible(a->tval[i], b->tval[j])) {
+				tagree = 1;
+				break;
+			}
+	return news_maybe(a, ua, tagree, keys) ||
+	    news_maybe(b, ub, tagree, keys);
+}
+
+/*
  * sim_pair() into the return value and sim_news() into *q and *nw, the
  * words of the two matched once for both.
  */

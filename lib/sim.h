@@ -105,6 +105,14 @@ double		 sim_news(const struct sim_sent *, const struct sim_sent *,
 double		 sim_pair_news(const struct sim *, const struct sim_sent *,
 		    const struct sim_sent *, double *, struct sim_news *);
 int		 sim_clash(const struct sim_sent *, const struct sim_sent *);
+
+/* a sentence's signature for sim_maybe(): bit sets of what its tokens
+   can match by (uint64_t words) */
+#define SIM_SIG		112
+
+void		 sim_sign(const struct sim_sent *, uint64_t *);
+int		 sim_maybe(const struct sim_sent *, const uint64_t *,
+		    const struct sim_sent *, const uint64_t *, int);
 int		 sim_set_model(struct sim *, const double *, size_t, double);
 int		 sim_set_trees(struct sim *, const struct sim_tree *, size_t);
 int		 sim_set_kld(struct sim *, const uint64_t *, const float *, size_t,

@@ -1,9 +1,11 @@
 #!/bin/sh
 # Install the Debian packages newsutils needs, when any is missing,
-# and those named as arguments (CI: clang libclang-rt-dev valgrind).
+# and those named as arguments (CI: clang libclang-rt-dev for make fuzz).
+# valgrind is for tests/valgrind.bats (under 30 s).
 # Quiet when everything is there; needs root or sudo otherwise.
 pkgs="gcc make pkg-config libpcre2-dev libbsd-dev libutf8proc-dev
-libstemmer-dev bats bats-assert bats-support mandoc perl parallel $*"
+libstemmer-dev bats bats-assert bats-support mandoc perl parallel valgrind
+$*"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f '${Status}\n' "$p" 2>/dev/null |

@@ -1,17 +1,32 @@
 #!/bin/sh
 # membound.sh [MB [DOCS]]: the memory the programs hold on a long stream.
-# Streams about MB megabytes (1000) of generated articles through
+# Streams about MB megabytes (1000) of articles through
 #   nsplit -t | nentities | ndates | ncite -q
-# and prints each stage's maximum resident set, which must stay under
-# 100 MB however long the stream; then nmerge's on DOCS (100000) short
-# articles, which is bounded by its per-document signatures instead.
-# By hand or from make bench, never a timed test: it takes minutes.
+# through pipes (nothing that size is written) and prints each stage's
+# maximum resident set, which must stay under 100 MB however long the
+# stream; then nmerge's, and its time, on the bench's stream of DOCS
+# (100000) articles (scripts/bench/corpus.py articles, through nsplit,
+# nentities and ndates; DOCS 0 skips it), which is bounded by the largest
+# story and the per-document signatures instead.
+# The long stream is, by MEMBOUND_TEXT (both):
+#   bench  the bench's text corpus (scripts/bench/corpus.py text): the
+#          paragraphs of BENCH_DATA (../shared/data) drawn and shuffled
+#          into documents, again and again; synthesised text without it
+#   gen    invented articles whose names and places come from pools that
+#          grow with the stream, as news does
+#   both   the one, then the other
+# By hand or from make stress, never a timed test: it takes minutes.
 # Exits 1 if a streaming stage went over 100 MB or a stage failed.
 set -u
 LC_ALL=C
 export LC_ALL
 cd "$(dirname "$0")/.." || exit 1
+top=$(pwd)
 mb=${1:-1000}
+text=${MEMBOUND_TEXT:-both}
+data=${BENCH_DATA:-$top/../shared/data}
+py=python3
+[ -x /usr/bin/python3 ] && py=/usr/bin/python3
 ndocs=${2:-100000}
 limit=102400	# KB
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsutils-mem.XXXXXX") || exit 1
@@ -78,7 +93,8 @@ gen() {
 		    1 + $n % 12, 1 + $n % 28, $n % 7, $text);
 		print $row;
 		$out += length $row;
-	}' "$1" "$2"
+	}
+	print STDERR "generated $n $out\n";' "$1" "$2"
 }
 
 # rss FILE: the KB that /usr/bin/time -f %M wrote to FILE
@@ -97,42 +113,60 @@ stage() {
 	echo
 }
 
-echo "membound: generating $mb MB of articles" >&2
-gen $((mb * 1000000)) 1 > "$tmp/docs.tsv"
-size=$(wc -c < "$tmp/docs.tsv")
-echo "membound: streaming them through the per-document stages" >&2
-t0=$(date +%s)
-{ /usr/bin/time -o "$tmp/rss.nsplit" -f %M bin/nsplit -t "$tmp/docs.tsv" ||
-    echo fail > "$tmp/fail.nsplit"; } |
-    { /usr/bin/time -o "$tmp/rss.nentities" -f %M bin/nentities ||
-    echo fail > "$tmp/fail.nentities"; } |
-    { /usr/bin/time -o "$tmp/rss.ndates" -f %M bin/ndates ||
-    echo fail > "$tmp/fail.ndates"; } |
-    { /usr/bin/time -o "$tmp/rss.ncite" -f %M bin/ncite -q ||
-    echo fail > "$tmp/fail.ncite"; } |
-    wc -c > "$tmp/out.bytes"
-t1=$(date +%s)
-ndoc=$(wc -l < "$tmp/docs.tsv")
-printf 'stream: %d documents, %.1f MB in, %.1f MB out, %d s\n' "$ndoc" \
-    "$(echo "$size" | awk '{ print $1 / 1e6 }')" \
-    "$(awk '{ print $1 / 1e6 }' "$tmp/out.bytes")" $((t1 - t0))
-for p in nsplit nentities ndates ncite; do
-	if [ -e "$tmp/fail.$p" ]; then
-		echo "$p failed"
-		bad=1
-		continue
-	fi
-	stage "$p" "$(rss "$tmp/rss.$p")"
-done
-rm -f "$tmp/docs.tsv"
+# long SOURCE: the long stream of SOURCE through the streaming stages
+long() {
+	rm -f "$tmp"/fail.* "$tmp"/rss.*
+	echo "membound: streaming $mb MB of $1 text through the" \
+	    "per-document stages" >&2
+	t0=$(date +%s)
+	if [ "$1" = bench ]; then
+		$py scripts/bench/corpus.py text "$data" - --mb "$mb" \
+		    2> "$tmp/gen"
+	else
+		gen $((mb * 1000000)) 1 2> "$tmp/gen"
+	fi |
+	    { /usr/bin/time -o "$tmp/rss.nsplit" -f %M bin/nsplit -t ||
+	    echo fail > "$tmp/fail.nsplit"; } |
+	    { /usr/bin/time -o "$tmp/rss.nentities" -f %M bin/nentities ||
+	    echo fail > "$tmp/fail.nentities"; } |
+	    { /usr/bin/time -o "$tmp/rss.ndates" -f %M bin/ndates ||
+	    echo fail > "$tmp/fail.ndates"; } |
+	    { /usr/bin/time -o "$tmp/rss.ncite" -f %M bin/ncite -q ||
+	    echo fail > "$tmp/fail.ncite"; } |
+	    wc -c > "$tmp/out.bytes"
+	t1=$(date +%s)
+	# the generator's last line: ORIGIN DOCS ... BYTES
+	tail -n 1 "$tmp/gen" | awk -v k="$1" -v t=$((t1 - t0)) \
+	    -v o="$(cat "$tmp/out.bytes")" '{
+		printf "%s text%s: %d documents, %.1f MB in, %.1f MB out, %d s\n",
+		    k, k == "bench" && $1 != "data" ? " (synthesised)" : "",
+		    $2, $NF / 1e6, o / 1e6, t }'
+	for p in nsplit nentities ndates ncite; do
+		if [ -e "$tmp/fail.$p" ]; then
+			echo "$p failed"
+			bad=1
+			continue
+		fi
+		stage "$p" "$(rss "$tmp/rss.$p")"
+	done
+}
 
-echo "membound: nmerge on $ndocs articles" >&2
-gen 2000000000 2 | head -n $((ndocs + 1)) | perl -pe 's/^((?:[^\t]*\t){3}(?:[^ ]* ){60})[^\t\n]*/$1./' > "$tmp/short.tsv"
-bin/nsplit -t "$tmp/short.tsv" | bin/nentities | bin/ndates > "$tmp/m.in"
-/usr/bin/time -o "$tmp/rss.nmerge" -f %M bin/nmerge "$tmp/m.in" > /dev/null ||
-    { echo "nmerge failed"; exit 1; }
-printf 'nmerge: %d documents, %.1f MB in, %.1f MB max RSS\n' \
+case $text in
+bench|gen)	long "$text" ;;
+*)		long bench; long gen ;;
+esac
+
+[ "$ndocs" -gt 0 ] || exit $bad
+echo "membound: nmerge on the bench's $ndocs articles" >&2
+$py scripts/bench/corpus.py articles "$data" "$tmp/articles.tsv" \
+    --n "$ndocs" > /dev/null || { echo "membound: no articles"; exit 1; }
+bin/nsplit -t "$tmp/articles.tsv" | bin/nentities | bin/ndates > "$tmp/m.in"
+rm -f "$tmp/articles.tsv"
+/usr/bin/time -o "$tmp/rss.nmerge" -f '%M %e' bin/nmerge "$tmp/m.in" \
+    > /dev/null || { echo "nmerge failed"; exit 1; }
+printf 'nmerge: %d documents, %.1f MB in, %.1f MB max RSS, %s s\n' \
     "$(grep -c '^doc	' "$tmp/m.in")" \
     "$(wc -c < "$tmp/m.in" | awk '{ print $1 / 1e6 }')" \
-    "$(rss "$tmp/rss.nmerge" | awk '{ print $1 / 1024 }')"
+    "$(rss "$tmp/rss.nmerge" | awk '{ print $1 / 1024 }')" \
+    "$(rss "$tmp/rss.nmerge" | awk '{ print $2 }')"
 exit $bad

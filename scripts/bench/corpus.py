@@ -4,6 +4,8 @@
     corpus.py text DATA OUT --mb 50
         OUT.tsv  header `id<TAB>text`, one document per line (nsplit -t)
         OUT.txt  the same documents as plain text, a blank line between
+        (OUT -: the TSV alone, on stdout; the summary line, its size in
+        bytes added, on stderr)
     corpus.py articles DATA OUT.tsv --n 100000
         header `id date source title text`: whole articles for nmerge and
         ncite, in replicates of the source articles whose names, rare words
@@ -18,6 +20,7 @@ import argparse
 import datetime
 import glob
 import hashlib
+import io
 import os
 import random
 import re
@@ -194,8 +197,14 @@ def text_corpus(arts, out, mb, rnd):
     titles = [a["title"] for a in arts if a["title"]]
     target = int(mb * 1e6)
     size = n = 0
-    with open(out + ".tsv", "w", encoding="utf-8", newline="\n") as tsv, \
-            open(out + ".txt", "w", encoding="utf-8", newline="\n") as txt:
+    if out == "-":      # a stream of the TSV only (scripts/membound.sh)
+        tsv = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8",
+                               newline="\n", write_through=False)
+        txt = None
+    else:
+        tsv = open(out + ".tsv", "w", encoding="utf-8", newline="\n")
+        txt = open(out + ".txt", "w", encoding="utf-8", newline="\n")
+    with tsv, txt or io.StringIO():
         tsv.write("id\ttext\n")
         while size < target:
             n += 1
@@ -205,9 +214,10 @@ def text_corpus(arts, out, mb, rnd):
             text = "\n\n".join(paras)
             line = "d%07d\t%s\n" % (n, escape(text))
             tsv.write(line)
-            txt.write(text + "\n\n")
+            if txt is not None:
+                txt.write(text + "\n\n")
             size += len(line.encode("utf-8"))
-    return n
+    return n, size
 
 
 WORD = re.compile(r"[A-Za-z]+|[0-9]+")
@@ -322,10 +332,13 @@ def main():
     if not arts:
         arts = synth(3000, rnd)
     if args.kind == "text":
-        n = text_corpus(arts, args.out, args.mb, rnd)
+        n, size = text_corpus(arts, args.out, args.mb, rnd)
     else:
         n = articles_corpus(arts, args.out, args.n, rnd)
-    print("%s %d %d" % (origin, n, len(arts)))
+    if args.out == "-":
+        print("%s %d %d %d" % (origin, n, len(arts), size), file=sys.stderr)
+    else:
+        print("%s %d %d" % (origin, n, len(arts)))
 
 
 if __name__ == "__main__":

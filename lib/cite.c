@@ -1052,49 +1052,88 @@ quote_only(const struct cite_data *cd, const struct cite_group *g)
 	return 1;
 }
 
-static int
-story_init(struct story *st, const struct cite_data *cd, FILE *fp, size_t id)
-{
-	size_t i;
+/*
+ * Every story's documents and groups, found in one pass for all the
+ * stories of a digest, not one pass over everything for each story.
+ */
+struct story_index {
+	size_t	*doc0, *docs;	/* story s: docs[doc0[s] .. doc0[s + 1]) */
+	size_t	*grp0, *grps;	/* the same for its groups */
+	size_t	*docno;		/* doc -> its number in its story, from 1 */
+	size_t	*tmp;
+};
 
+static void
+story_index(struct story_index *x, const struct cite_data *cd)
+{
+	size_t i, s, ns = cd->nstory;
+
+	if ((x->doc0 = calloc(ns + 2, sizeof(size_t))) == NULL ||
+	    (x->grp0 = calloc(ns + 2, sizeof(size_t))) == NULL ||
+	    (x->docs = reallocarray(NULL, cd->ndoc + 1, sizeof(size_t))) ==
+	    NULL || (x->grps = reallocarray(NULL, cd->ngroup + 1,
+	    sizeof(size_t))) == NULL || (x->docno = calloc(cd->ndoc + 1,
+	    sizeof(size_t))) == NULL || (x->tmp = reallocarray(NULL,
+	    cd->ndoc + 1, sizeof(size_t))) == NULL)
+		abort();
+	/* counted, then placed in input order: a stable counting sort */
+	for (i = 0; i < cd->ndoc; i++)
+		if (cd->doc[i].story < ns)
+			x->doc0[cd->doc[i].story + 2]++;
+	for (i = 0; i < cd->ngroup; i++)
+		if (cd->group[i].story < ns && !quote_only(cd, &cd->group[i]))
+			x->grp0[cd->group[i].story + 2]++;
+	for (s = 2; s < ns + 2; s++) {
+		x->doc0[s] += x->doc0[s - 1];
+		x->grp0[s] += x->grp0[s - 1];
+	}
+	for (i = 0; i < cd->ndoc; i++)
+		if ((s = cd->doc[i].story) < ns)
+			x->docs[x->doc0[s + 1]++] = i;
+	for (s = 0; s < ns; s++)
+		for (i = x->doc0[s]; i < x->doc0[s + 1]; i++)
+			x->docno[x->docs[i]] = i - x->doc0[s] + 1;
+	for (i = 0; i < cd->ngroup; i++)
+		if ((s = cd->group[i].story) < ns &&
+		    !quote_only(cd, &cd->group[i]))
+			x->grps[x->grp0[s + 1]++] = i;
+}
+
+static void
+story_index_free(struct story_index *x)
+{
+	free(x->doc0);
+	free(x->docs);
+	free(x->grp0);
+	free(x->grps);
+	free(x->docno);
+	free(x->tmp);
+}
+
+static int
+story_init(struct story *st, const struct cite_data *cd, FILE *fp,
+    const struct story_index *x, size_t id)
+{
 	memset(st, 0, sizeof(*st));
 	st->cd = cd;
 	st->fp = fp;
 	st->id = id;
-	if ((st->docs = reallocarray(NULL, cd->ndoc + 1, sizeof(size_t))) ==
-	    NULL || (st->tmp = reallocarray(NULL, cd->ndoc + 1,
-	    sizeof(size_t))) == NULL || (st->groups = reallocarray(NULL,
-	    cd->ngroup + 1, sizeof(size_t))) == NULL)
-		abort();
-	if ((st->docno = calloc(cd->ndoc + 1, sizeof(size_t))) == NULL)
-		abort();
-	for (i = 0; i < cd->ndoc; i++)
-		if (cd->doc[i].story == id) {
-			st->docs[st->ndocs++] = i;
-			st->docno[i] = st->ndocs;
-		}
-	for (i = 0; i < cd->ngroup; i++)
-		if (cd->group[i].story == id && !quote_only(cd, &cd->group[i]))
-			st->groups[st->ngroups++] = i;
+	st->docs = x->docs + x->doc0[id];
+	st->ndocs = x->doc0[id + 1] - x->doc0[id];
+	st->docno = x->docno;
+	st->tmp = x->tmp;
+	st->groups = x->grps + x->grp0[id];
+	st->ngroups = x->grp0[id + 1] - x->grp0[id];
 	gsort_cd = cd;
 	qsort(st->groups, st->ngroups, sizeof(size_t), group_cmp);
 	return st->ndocs > 0;
-}
-
-static void
-story_free(struct story *st)
-{
-	free(st->docs);
-	free(st->docno);
-	free(st->tmp);
-	free(st->groups);
 }
 
 /* The number of a document in the story's source list, from 1. */
 static size_t
 source_no(const struct story *st, size_t doc)
 {
-	return st->docno[doc];
+	return st->cd->doc[doc].story == st->id ? st->docno[doc] : 0;
 }
 
 static void
@@ -1585,15 +1624,15 @@ void
 cite_put_md(FILE *fp, const struct cite_data *cd)
 {
 	struct story st;
+	struct story_index x;
 	struct confout co;
 	size_t s, i, n;
 	const struct cite_str *title;
 
+	story_index(&x, cd);
 	for (s = 0; s < cd->nstory; s++) {
-		if (!story_init(&st, cd, fp, s)) {
-			story_free(&st);
+		if (!story_init(&st, cd, fp, &x, s))
 			continue;
-		}
 		fputs("# ", fp);
 		if ((title = story_title(&st)) != NULL)
 			PUT(fp, cd, *title, E_MD);
@@ -1665,8 +1704,8 @@ cite_put_md(FILE *fp, const struct cite_data *cd)
 		}
 		if (s + 1 < cd->nstory)
 			putc('\n', fp);
-		story_free(&st);
 	}
+	story_index_free(&x);
 }
 
 static const char css[] =
@@ -1704,6 +1743,7 @@ void
 cite_put_html(FILE *fp, const struct cite_data *cd)
 {
 	struct story st;
+	struct story_index x;
 	struct confout co;
 	size_t s, i, j, n, *outl, nout;
 	const struct cite_str *title;
@@ -1716,11 +1756,10 @@ cite_put_html(FILE *fp, const struct cite_data *cd)
 	    "<title>News digest</title>\n<style>\n", fp);
 	fputs(css, fp);
 	fputs("</style>\n</head>\n<body>\n", fp);
+	story_index(&x, cd);
 	for (s = 0; s < cd->nstory; s++) {
-		if (!story_init(&st, cd, fp, s)) {
-			story_free(&st);
+		if (!story_init(&st, cd, fp, &x, s))
 			continue;
-		}
 		fprintf(fp, "<article id=\"story%zu\">\n<h1>", s + 1);
 		if ((title = story_title(&st)) != NULL)
 			PUT(fp, cd, *title, E_HTML);
@@ -1818,9 +1857,9 @@ cite_put_html(FILE *fp, const struct cite_data *cd)
 			fputs("</li>\n", fp);
 		}
 		fputs("</ol>\n</article>\n", fp);
-		story_free(&st);
 	}
 	fputs("</body>\n</html>\n", fp);
+	story_index_free(&x);
 	free(outl);
 }
 
@@ -1879,11 +1918,68 @@ digits(const char *s, size_t n)
 	return 1;
 }
 
+/*
+ * How many of the CSL ids given so far are a key, or the key, a dash
+ * and more: each id counts for itself and for its every part before a
+ * dash, so a new id's duplicates are one look-up, not a pass over all.
+ */
+struct idcount {
+	char	(*key)[96];
+	size_t	*n;		/* 0: the slot is free */
+	size_t	 cap, used;
+};
+
+static size_t *
+idcount_slot(struct idcount *t, const char *k, size_t len)
+{
+	size_t h = hash_bytes(k, len) & (t->cap - 1);
+
+	while (t->n[h] != 0 && (strlen(t->key[h]) != len ||
+	    memcmp(t->key[h], k, len) != 0))
+		h = (h + 1) & (t->cap - 1);
+	return &t->n[h];
+}
+
+static void
+idcount_add(struct idcount *t, const char *k, size_t len)
+{
+	size_t *slot;
+
+	if (t->used * 2 >= t->cap) {
+		struct idcount nt;
+		size_t i;
+
+		nt.cap = t->cap ? t->cap * 2 : 1024;
+		nt.used = t->used;
+		if ((nt.key = reallocarray(NULL, nt.cap, sizeof(*nt.key))) ==
+		    NULL || (nt.n = calloc(nt.cap, sizeof(size_t))) == NULL)
+			abort();
+		for (i = 0; i < t->cap; i++)
+			if (t->n[i] != 0) {
+				slot = idcount_slot(&nt, t->key[i],
+				    strlen(t->key[i]));
+				*slot = t->n[i];
+				strcpy(nt.key[slot - nt.n], t->key[i]);
+			}
+		free(t->key);
+		free(t->n);
+		*t = nt;
+	}
+	slot = idcount_slot(t, k, len);
+	if (*slot == 0) {
+		memcpy(t->key[slot - t->n], k, len);
+		t->key[slot - t->n][len] = '\0';
+		t->used++;
+	}
+	(*slot)++;
+}
+
 void
 cite_put_csl(FILE *fp, const struct cite_data *cd)
 {
+	struct idcount seen = { NULL, NULL, 0, 0 };
 	char (*ids)[96];
-	size_t i, j, dup;
+	size_t i, k, len, dup, *slot;
 
 	if ((ids = reallocarray(NULL, cd->ndoc + 1, sizeof(*ids))) == NULL)
 		abort();
@@ -1893,14 +1989,17 @@ cite_put_csl(FILE *fp, const struct cite_data *cd)
 		const char *dt = S(cd, d->date);
 
 		csl_id(cd, i, ids[i], sizeof(ids[i]) - 24);
-		for (j = 0, dup = 1; j < i; j++)
-			if (strncmp(ids[j], ids[i], strlen(ids[i])) == 0 &&
-			    (ids[j][strlen(ids[i])] == '\0' ||
-			    ids[j][strlen(ids[i])] == '-'))
-				dup++;
+		dup = 1;
+		if (seen.cap > 0 && *(slot = idcount_slot(&seen, ids[i],
+		    strlen(ids[i]))) != 0)
+			dup += *slot;
 		if (dup > 1)
 			snprintf(ids[i] + strlen(ids[i]), sizeof(ids[i]) -
 			    strlen(ids[i]), "-%zu", dup);
+		len = strlen(ids[i]);
+		for (k = 1; k <= len; k++)
+			if (k == len || ids[i][k] == '-')
+				idcount_add(&seen, ids[i], k);
 		fputs(i > 0 ? ",\n  {" : "\n  {", fp);
 		fputs("\"id\": \"", fp);
 		put_esc(fp, ids[i], strlen(ids[i]), E_JSON);
@@ -1937,6 +2036,8 @@ cite_put_csl(FILE *fp, const struct cite_data *cd)
 		fputs("\"}", fp);
 	}
 	fputs(cd->ndoc > 0 ? "\n]\n" : "]\n", fp);
+	free(seen.key);
+	free(seen.n);
 	free(ids);
 }
 

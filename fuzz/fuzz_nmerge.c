@@ -57,6 +57,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		edges = NULL;
 		edgeoff = edgen = NULL;
 		factfirst = NULL;
+		ssig = NULL;
+		capssig = 0;
 		sbufcap = capss = capskeys = capstvals = capssim = 0;
 		capsgrams = capedges = capedgeoff = capedgen = capfacts = 0;
 	}

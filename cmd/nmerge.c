@@ -792,6 +792,7 @@ facts(void)
 	for (i = 0; i < nstories; i++)
 		merge_story(order[i]);
 	free(order);
+	/* fuzz/fuzz_nmerge.c runs this again: it resets what is freed here */
 	free(sbuf);
 	free(ss);
 	free(skeys);

@@ -565,7 +565,8 @@ static void
 assign_stories(void)
 {
 	struct posting *pv;
-	size_t *run, i, j, np = 0, postmax;
+	size_t i, j, np = 0, postmax;
+	uint32_t *at;
 	float *acc;
 	uint32_t *touched, ntouched, d;
 	struct cand *cand;
@@ -575,7 +576,7 @@ assign_stories(void)
 	if (ndocs == 0)
 		return;
 	if ((pv = reallocarray(NULL, nsigv + 1, sizeof(*pv))) == NULL ||
-	    (run = reallocarray(NULL, nsigv + 1, sizeof(*run))) == NULL ||
+	    (at = reallocarray(NULL, nsigv + 1, sizeof(*at))) == NULL ||
 	    (acc = calloc(ndocs, sizeof(*acc))) == NULL ||
 	    (touched = reallocarray(NULL, ndocs, sizeof(*touched))) == NULL ||
 	    (cand = reallocarray(NULL, ndocs, sizeof(*cand))) == NULL)
@@ -588,7 +589,31 @@ assign_stories(void)
 			np++;
 		}
 	qsort(pv, np, sizeof(*pv), cmp_posting);
-	/* where each term's postings start, by binary search later */
+	/*
+	 * Where the postings of each signature term start, at[], and end,
+	 * in the h of their first posting, which only marked the runs.
+	 */
+	for (i = 0; i < np; ) {
+		uint64_t h = pv[i].h;
+		size_t e;
+
+		for (e = i; e < np && pv[e].h == h; e++) {
+			const struct term *t = sigv + docs[pv[e].doc].sig;
+			size_t lo = 0, hi = docs[pv[e].doc].nsig;
+
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+
+				if (t[mid].h < h)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			at[docs[pv[e].doc].sig + lo] = (uint32_t)i;
+		}
+		pv[i].h = e;
+		i = e;
+	}
 	postmax = 200 + (size_t)(4 * sqrt((double)ndocs));
 
 	/* preset stories: their ids, mapped to story indexes */
@@ -625,20 +650,8 @@ assign_stories(void)
 		}
 		ntouched = 0;
 		for (i = 0; i < dd->nsig; i++) {
-			size_t lo = 0, hi = np, s, e;
+			size_t s = at[dd->sig + i], e = (size_t)pv[s].h;
 
-			while (lo < hi) {	/* the first posting of t[i].h */
-				size_t mid = lo + (hi - lo) / 2;
-
-				if (pv[mid].h < t[i].h)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			s = lo;
-			for (e = s; e < np && pv[e].h == t[i].h && e - s <=
-			    postmax; e++)
-				;
 			if (e - s > postmax)
 				continue;	/* too common to block on */
 			for (j = s; j < e && pv[j].doc < d; j++) {
@@ -690,7 +703,7 @@ assign_stories(void)
 	free(pre.k);
 	free(pre.v);
 	free(pv);
-	free(run);
+	free(at);
 	free(acc);
 	free(touched);
 	free(cand);
@@ -747,6 +760,8 @@ static uint64_t		*sgrams;	/* the sentences' n-grams */
 static size_t		 capsgrams;
 static uint64_t		*ssig;		/* their signatures, for sim_maybe() */
 static size_t		 capssig;
+static uint32_t		*tokrun;	/* a token's first posting */
+static size_t		 captokrun;
 static struct edge	*edges;		/* per sentence: its edges */
 static size_t		*edgeoff, *edgen, capedgeoff, capedgen;
 static size_t		 nedges, capedges;
@@ -800,6 +815,7 @@ facts(void)
 	free(ssim);
 	free(sgrams);
 	free(ssig);
+	free(tokrun);
 	free(edges);
 	free(edgeoff);
 	free(edgen);
@@ -943,6 +959,23 @@ edge_p(size_t i, size_t j)
 	return 0;
 }
 
+/* a content word of a story's sentence, under its synonym group */
+struct spost {
+	uint64_t	h;
+	uint32_t	sent;
+	uint32_t	tok;		/* in stv */
+};
+
+static int
+cmp_spost(const void *a, const void *b)
+{
+	const struct spost *x = a, *y = b;
+
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->sent < y->sent ? -1 : x->sent > y->sent;
+}
+
 struct fmem {
 	uint32_t	fact;
 	uint32_t	sent;
@@ -970,7 +1003,7 @@ merge_story(struct nstory *st)
 {
 	struct fmem *mem = NULL;
 	size_t nmem = 0, capmem = 0, i, j, k;
-	struct posting *pv = NULL;
+	struct spost *pv = NULL;
 	size_t np = 0, cappv = 0;
 	uint32_t *touched = NULL, *fcount = NULL, *fseen = NULL;
 	size_t *flastdoc = NULL, *dsent;
@@ -1029,12 +1062,20 @@ merge_story(struct nstory *st)
 				continue;
 			GROW(pv, np, cappv, 1);
 			pv[np].h = s->tok[j].syn;
-			pv[np].doc = (uint32_t)i;
-			pv[np].w = 0;
+			pv[np].sent = (uint32_t)i;
+			pv[np].tok = (uint32_t)(ss[i].tok + j);
 			np++;
 		}
 	}
-	qsort(pv, np, sizeof(*pv), cmp_posting);
+	qsort(pv, np, sizeof(*pv), cmp_spost);
+	/* each token's run of postings: from tokrun[], to the h of its
+	   first posting, which only marked the runs */
+	GROW(tokrun, 0, captokrun, stv.n + 1);
+	for (i = 0; i < np; i = j) {
+		for (j = i; j < np && pv[j].h == pv[i].h; j++)
+			tokrun[pv[j].tok] = (uint32_t)i;
+		pv[i].h = j;
+	}
 	GROW(edgeoff, 0, capedgeoff, nss);
 	GROW(edgen, 0, capedgen, nss);
 	if ((touched = reallocarray(NULL, nss, sizeof(*touched))) == NULL ||
@@ -1062,25 +1103,16 @@ merge_story(struct nstory *st)
 
 			edgeoff[i] = nedges;
 			for (j = 0; j < s->ntok; j++) {
-				size_t lo = 0, hi = np, e;
+				size_t lo, e;
 
 				if (s->tok[j].flags & ST_STOP)
 					continue;
-				while (lo < hi) {
-					size_t mid = lo + (hi - lo) / 2;
-
-					if (pv[mid].h < s->tok[j].syn)
-						lo = mid + 1;
-					else
-						hi = mid;
-				}
-				for (e = lo; e < np && pv[e].h ==
-				    s->tok[j].syn; e++)
-					;
+				lo = tokrun[ss[i].tok + j];
+				e = (size_t)pv[lo].h;
 				if (e - lo > FACT_POSTMAX)
 					continue;
-				for (; lo < e && pv[lo].doc < i; lo++) {
-					uint32_t o = pv[lo].doc;
+				for (; lo < e && pv[lo].sent < i; lo++) {
+					uint32_t o = pv[lo].sent;
 
 					if (ss[o].doc == ss[i].doc)
 						continue;

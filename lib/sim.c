@@ -29,6 +29,27 @@ struct u64map {
 	size_t		 n;
 };
 
+/*
+ * What a word is, whatever its place: the tokens sim_analyze() makes of
+ * it, a cached result of stemming and the look-ups.  The words of a news
+ * stream repeat, so most are found here.
+ */
+#define WC_MAX		(1 << 17)	/* words cached, at most */
+
+struct wentry {
+	struct sim_tok	tok;		/* a number word, weekday or word */
+	uint64_t	month;		/* the month's stem, when one */
+	uint32_t	key, keylen;	/* the word as written, in wcbuf */
+	unsigned char	kind;		/* WK_ below */
+	unsigned char	may;		/* the month is "may" */
+	unsigned char	abbr;		/* the month is abbreviated */
+};
+
+#define WK_NONE		0	/* no letters: no token */
+#define WK_NUM		1	/* a number word: "three" */
+#define WK_WDAY		2
+#define WK_WORD		3
+
 struct sim {
 	struct sb_stemmer	*stemmer;
 	struct lexicon		*stop;
@@ -46,6 +67,12 @@ struct sim {
 	struct u64map		 kld;	/* term hash -> TF-KLD weight bits */
 	double			 kldflt;	/* the weight of a term unseen */
 	struct tokvec		 tv;
+	uint32_t		*wcidx;	/* 1 + entry, 0 empty; 2 * WC_MAX */
+	struct wentry		*wc;
+	size_t			 nwc;
+	struct wentry		 wtmp;	/* a word the cache has no room for */
+	char			*wcbuf;
+	size_t			 nwcbuf, capwcbuf;
 };
 
 extern const char data_nmerge_stop[], data_nmerge_syn[], data_nmerge_idf[],
@@ -534,6 +561,9 @@ sim_free(struct sim *s)
 	free(s->wnpool);
 	free(s->tree);
 	tokvec_free(&s->tv);
+	free(s->wcidx);
+	free(s->wc);
+	free(s->wcbuf);
 	free(s);
 }
 
@@ -784,6 +814,122 @@ attribution(struct sim_tok *t, size_t n)
 	}
 }
 
+/* What word w[0..n) is, into e (its key aside). */
+static void
+word_make(struct sim *s, const char *w, size_t n, struct wentry *e)
+{
+	char low[WORDMAX * 2], st[WORDMAX * 2];
+	struct sim_tok *tk = &e->tok;
+	size_t low_n, st_n;
+	const char *mark;
+	int k;
+
+	memset(e, 0, sizeof(*e));
+	low_n = utf8_lower(low, sizeof(low), w, n > WORDMAX ? WORDMAX : n);
+	while (low_n > 0 && low[low_n - 1] == '.')
+		low_n--;
+	if (low_n == 0) {
+		e->kind = WK_NONE;
+		return;
+	}
+	tk->surf = hash_bytes(low, low_n) ^ SURF_SALT;
+	if ((k = inlist(numwords, sizeof(numwords) / sizeof(numwords[0]),
+	    low, low_n, 2)) >= 0) {
+		e->kind = WK_NUM;
+		tk->stem = tk->syn = hash_bytes(numwords[k + 1],
+		    strlen(numwords[k + 1]));
+		tk->idf = 3.0f;
+		tk->flags = ST_NUM;
+		return;
+	}
+	/* a month only where it is capitalised: see sim_analyze() */
+	if ((k = inlist(months, sizeof(months) / sizeof(months[0]), low,
+	    low_n, 1)) >= 0) {
+		k |= 1;		/* the full name */
+		e->month = hash_bytes(months[k], strlen(months[k]));
+		e->abbr = low_n <= 3;
+		e->may = low_n == 3 && memcmp(low, "may", 3) == 0;
+	}
+	if (inlist(weekdays, sizeof(weekdays) / sizeof(weekdays[0]), low,
+	    low_n, 1) >= 0) {
+		e->kind = WK_WDAY;
+		tk->stem = tk->syn = hash_bytes(low, low_n);
+		tk->idf = 2.0f;
+		tk->flags = ST_WDAY;
+	} else {
+		uint64_t g;
+
+		e->kind = WK_WORD;
+		st_n = sim_stem(s, w, n, st, sizeof(st));
+		tk->stem = hash_bytes(st, st_n);
+		tk->syn = map_get(&s->syn, tk->stem, &g) ? g : tk->stem;
+		if (map_get(&s->wnmap, tk->stem, &g)) {
+			tk->wn = (uint32_t)g;
+			for (k = 0; k < (int)(g & 0xff); k++)
+				tk->wnbits |= 1ULL << (s->wnpool[(g >> 8) +
+				    (size_t)k] & 63);
+		}
+		if (low_n >= 5)
+			tk->pre = (uint32_t)hash_bytes(low, 5) | 1;
+		if (inlist(negwords, sizeof(negwords) / sizeof(negwords[0]),
+		    low, low_n, 1) >= 0)
+			tk->flags |= ST_NEG | ST_STOP;
+		if (lex_get(s->stop, low, low_n) != NULL)
+			tk->flags |= ST_STOP;
+		if ((mark = lex_get(s->marks, low, low_n)) != NULL)
+			tk->flags |= *mark == 'u' ? ST_UNIT : ST_SAID;
+		if (tk->flags & ST_STOP)
+			tk->idf = 0.5f;
+		else
+			tk->idf = (float)sim_idf(s, st, st_n);
+	}
+}
+
+/* What word w[0..n) is, from the cache or made (and cached when there
+   is room); NULL when out of memory. */
+static const struct wentry *
+word(struct sim *s, const char *w, size_t n)
+{
+	const size_t mask = 2 * WC_MAX - 1;
+	struct wentry *e;
+	size_t h;
+	uint32_t i;
+
+	if (n > WORDMAX)
+		n = WORDMAX;	/* all word_make() reads */
+	if (s->wcidx == NULL && ((s->wcidx = calloc(mask + 1,
+	    sizeof(*s->wcidx))) == NULL || (s->wc = reallocarray(NULL,
+	    WC_MAX, sizeof(*s->wc))) == NULL))
+		return NULL;
+	for (h = (size_t)hash_bytes(w, n) & mask; (i = s->wcidx[h]) != 0;
+	    h = (h + 1) & mask) {
+		e = &s->wc[i - 1];
+		if (e->keylen == n && memcmp(s->wcbuf + e->key, w, n) == 0)
+			return e;
+	}
+	if (s->nwc == WC_MAX) {
+		word_make(s, w, n, &s->wtmp);
+		return &s->wtmp;
+	}
+	if (s->nwcbuf + n > s->capwcbuf) {
+		size_t nc = s->capwcbuf ? s->capwcbuf * 2 : 65536;
+		char *nb;
+
+		if ((nb = realloc(s->wcbuf, nc)) == NULL)
+			return NULL;
+		s->wcbuf = nb;
+		s->capwcbuf = nc;
+	}
+	e = &s->wc[s->nwc];
+	word_make(s, w, n, e);
+	e->key = (uint32_t)s->nwcbuf;
+	e->keylen = (uint32_t)n;
+	memcpy(s->wcbuf + s->nwcbuf, w, n);
+	s->nwcbuf += n;
+	s->wcidx[h] = (uint32_t)++s->nwc;
+	return e;
+}
+
 /*
  * Append the tokens of text[0..len) to v.  Returns how many were added,
  * -1 when out of memory.
@@ -791,10 +937,9 @@ attribution(struct sim_tok *t, size_t n)
 int
 sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 {
-	size_t i, low_n, st_n, nwords = 0, added = 0;
-	char low[WORDMAX * 2], st[WORDMAX * 2];
-	const char *mark;
-	int k;
+	size_t i, low_n, nwords = 0, added = 0;
+	char low[WORDMAX * 2];
+	const struct wentry *e;
 	unsigned clause = 0;
 
 	s->tv.n = 0;
@@ -851,63 +996,22 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 		}
 		if (t->type != TOK_WORD)
 			continue;
-		low_n = utf8_lower(low, sizeof(low), w, wn > WORDMAX ?
-		    WORDMAX : wn);
-		while (low_n > 0 && low[low_n - 1] == '.')
-			low_n--;
-		if (low_n == 0)
+		if ((e = word(s, w, wn)) == NULL)
+			return -1;
+		if (e->kind == WK_NONE)
 			continue;
-		if ((k = inlist(numwords, sizeof(numwords) /
-		    sizeof(numwords[0]), low, low_n, 2)) >= 0) {
-			tk.stem = tk.syn = hash_bytes(numwords[k + 1],
-			    strlen(numwords[k + 1]));
+		tk = e->tok;
+		if (e->month != 0 && (t->flags & TF_CAP) && (nwords > 0 ||
+		    !e->abbr) && !(e->may && nwords == 0)) {
+			memset(&tk, 0, sizeof(tk));
+			tk.stem = tk.syn = e->month;
+			tk.surf = e->tok.surf;
 			tk.idf = 3.0f;
-			tk.flags |= ST_NUM;
-		} else if ((k = inlist(months, sizeof(months) /
-		    sizeof(months[0]), low, low_n, 1)) >= 0 &&
-		    (t->flags & TF_CAP) && (nwords > 0 || low_n > 3) &&
-		    !(low_n == 3 && memcmp(low, "may", 3) == 0 &&
-		    nwords == 0)) {
-			k |= 1;		/* the full name */
-			tk.stem = tk.syn = hash_bytes(months[k],
-			    strlen(months[k]));
-			tk.idf = 3.0f;
-			tk.flags |= ST_YEAR;
-		} else if (inlist(weekdays, sizeof(weekdays) /
-		    sizeof(weekdays[0]), low, low_n, 1) >= 0) {
-			tk.stem = tk.syn = hash_bytes(low, low_n);
-			tk.idf = 2.0f;
-			tk.flags |= ST_WDAY;
-		} else {
-			uint64_t g;
-
-			st_n = sim_stem(s, w, wn, st, sizeof(st));
-			tk.stem = hash_bytes(st, st_n);
-			tk.syn = map_get(&s->syn, tk.stem, &g) ? g : tk.stem;
-			if (map_get(&s->wnmap, tk.stem, &g)) {
-				tk.wn = (uint32_t)g;
-				for (k = 0; k < (int)(g & 0xff); k++)
-					tk.wnbits |= 1ULL << (s->wnpool[(g >>
-					    8) + (size_t)k] & 63);
-			}
-			if (low_n >= 5)
-				tk.pre = (uint32_t)hash_bytes(low, 5) | 1;
-			if (inlist(negwords, sizeof(negwords) /
-			    sizeof(negwords[0]), low, low_n, 1) >= 0)
-				tk.flags |= ST_NEG | ST_STOP;
-			if (lex_get(s->stop, low, low_n) != NULL)
-				tk.flags |= ST_STOP;
-			if ((mark = lex_get(s->marks, low, low_n)) != NULL)
-				tk.flags |= *mark == 'u' ? ST_UNIT : ST_SAID;
-			if (tk.flags & ST_STOP)
-				tk.idf = 0.5f;
-			else
-				tk.idf = (float)sim_idf(s, st, st_n);
-			if ((t->flags & TF_CAP) && nwords > 0 &&
-			    !(tk.flags & ST_STOP))
-				tk.flags |= ST_CAP;
-		}
-		tk.surf = hash_bytes(low, low_n) ^ SURF_SALT;
+			tk.flags = ST_YEAR;
+		} else if (e->kind == WK_WORD && (t->flags & TF_CAP) &&
+		    nwords > 0 && !(tk.flags & ST_STOP))
+			tk.flags |= ST_CAP;
+		tk.flags |= clause;
 		if (addtok(v, &tk) == -1)
 			return -1;
 		added++;

@@ -1162,6 +1162,25 @@ cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* A sentence's few hashes sorted, where qsort()'s calls cost the most. */
+static void
+sort_u64(uint64_t *v, size_t n)
+{
+	size_t i, j;
+
+	if (n > 64) {
+		qsort(v, n, sizeof(v[0]), cmp_u64);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		uint64_t x = v[i];
+
+		for (j = i; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
 static size_t
 grams(const struct sim_sent *a, size_t n, int surf, uint64_t *g)
 {
@@ -1175,7 +1194,7 @@ grams(const struct sim_sent *a, size_t n, int surf, uint64_t *g)
 			    a->tok[i + k].stem)) * 0x100000001b3ULL;
 		g[ng++] = h;
 	}
-	qsort(g, ng, sizeof(g[0]), cmp_u64);
+	sort_u64(g, ng);
 	return ng;
 }
 

@@ -762,6 +762,8 @@ static uint64_t		*ssig;		/* their signatures, for sim_maybe() */
 static size_t		 capssig;
 static uint32_t		*tokrun;	/* a token's first posting */
 static size_t		 captokrun;
+static unsigned char	*sprep;		/* its n-grams are made */
+static size_t		 capsprep;
 static struct edge	*edges;		/* per sentence: its edges */
 static size_t		*edgeoff, *edgen, capedgeoff, capedgen;
 static size_t		 nedges, capedges;
@@ -816,6 +818,7 @@ facts(void)
 	free(sgrams);
 	free(ssig);
 	free(tokrun);
+	free(sprep);
 	free(edges);
 	free(edgeoff);
 	free(edgen);
@@ -959,6 +962,16 @@ edge_p(size_t i, size_t j)
 	return 0;
 }
 
+/* Sentence i's n-grams, made once. */
+static void
+prepare(size_t i)
+{
+	if (!sprep[i]) {
+		sim_prepare(&ssim[i], sgrams + SIM_PREP * ss[i].tok);
+		sprep[i] = 1;
+	}
+}
+
 /* a content word of a story's sentence, under its synonym group */
 struct spost {
 	uint64_t	h;
@@ -1034,9 +1047,11 @@ merge_story(struct nstory *st)
 		s->wsum = 0;
 	}
 	/* the time values, as pointers now that sbuf is still */
+	/* n-grams are made when a pair needs them: most pairs sim_maybe()
+	   rules out */
 	GROW(sgrams, 0, capsgrams, SIM_PREP * stv.n + 1);
-	for (i = 0; i < nss; i++)
-		sim_prepare(&ssim[i], sgrams + SIM_PREP * ss[i].tok);
+	GROW(sprep, 0, capsprep, nss);
+	memset(sprep, 0, nss * sizeof(*sprep));
 	GROW(ssig, 0, capssig, SIM_SIG * nss);
 	for (i = 0; i < nss; i++)
 		sim_sign(&ssim[i], ssig + SIM_SIG * i);
@@ -1151,6 +1166,8 @@ merge_story(struct nstory *st)
 				if (!sim_maybe(s, ssig + SIM_SIG * i, &ssim[o],
 				    ssig + SIM_SIG * o, news))
 					continue;	/* p is 0 */
+				prepare(i);
+				prepare(o);
 				if (news) {
 					p = sim_pair_news(sim, s, &ssim[o],
 					    &q, &nw);

@@ -59,6 +59,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		factfirst = NULL;
 		ssig = NULL;
 		capssig = 0;
+		tokrun = NULL;
+		captokrun = 0;
+		sprep = NULL;
+		capsprep = 0;
 		sbufcap = capss = capskeys = capstvals = capssim = 0;
 		capsgrams = capedges = capedgeoff = capedgen = capfacts = 0;
 	}

@@ -29,6 +29,7 @@ extern const char data_neralias[];
 extern const unsigned long data_neralias_len;
 
 #define STREAM_MAX	65536	/* entries the stream tables may hold */
+#define NEAR		1000	/* mentions either side that rules 5 see */
 
 /* A name to key map that forgets nothing but stops growing. */
 struct smap {
@@ -511,6 +512,10 @@ nerkey_doc(struct nerkey *k, const struct ner_doc *d,
 	for (i = 0; i < nm0; i++) {
 		struct nerment *m = &k->m[i];
 		size_t f = nf[i], l = nl[i], cnt = l - f + 1;
+		/* the mentions looked at: all but in huge documents, where
+		 * a search of all for each would take quadratic time */
+		size_t lo = i > NEAR ? i - NEAR : 0;
+		size_t hi = nm0 - i > NEAR ? i + NEAR + 1 : nm0;
 		const struct sent_ *e;
 		int done = 0;
 
@@ -532,13 +537,13 @@ nerkey_doc(struct nerkey *k, const struct ner_doc *d,
 		if (m->sp.type == 0) {
 			/* a person: the last words of a longer name, the
 			 * nearest before, else the nearest after */
-			for (j = i; j-- > 0 && !done; )
+			for (j = i; j-- > lo && !done; )
 				done = person_of(k, d, nf, nl, i, j);
-			for (j = i + 1; j < nm0 && !done; j++)
+			for (j = i + 1; j < hi && !done; j++)
 				done = person_of(k, d, nf, nl, i, j);
 		} else if (m->sp.type == 1) {
 			/* an organisation: the first words of a longer one */
-			for (j = i; j-- > 0 && !done; ) {
+			for (j = i; j-- > lo && !done; ) {
 				size_t c2 = nl[j] - nf[j] + 1;
 
 				if (k->m[j].sp.type != 1 || c2 <= cnt)
@@ -565,7 +570,7 @@ nerkey_doc(struct nerkey *k, const struct ner_doc *d,
 		    acronym(&d->tok[f])))
 			continue;
 		/* in capitals: the same name in mixed case */
-		for (j = 0; j < nm0; j++) {
+		for (j = lo; j < hi; j++) {
 			size_t c2 = nl[j] - nf[j] + 1, x;
 
 			if (j == i || c2 != cnt || k->m[j].sp.type !=
@@ -584,7 +589,7 @@ nerkey_doc(struct nerkey *k, const struct ner_doc *d,
 				break;
 			}
 		}
-		if (j == nm0 && (e = smap_find(&k->names, hash_lower(k,
+		if (j == hi && (e = smap_find(&k->names, hash_lower(k,
 		    k->text + m->koff, m->klen))) != NULL && !e->ambiguous) {
 			/* or in mixed case earlier in the stream */
 			size_t off = k->tlen;

@@ -566,7 +566,7 @@ assign_stories(void)
 {
 	struct posting *pv;
 	size_t i, j, np = 0, postmax;
-	uint32_t *at;
+	unsigned char *cur;
 	float *acc;
 	uint32_t *touched, ntouched, d;
 	struct cand *cand;
@@ -576,7 +576,7 @@ assign_stories(void)
 	if (ndocs == 0)
 		return;
 	if ((pv = reallocarray(NULL, nsigv + 1, sizeof(*pv))) == NULL ||
-	    (at = reallocarray(NULL, nsigv + 1, sizeof(*at))) == NULL ||
+	    (cur = calloc(ndocs, sizeof(*cur))) == NULL ||
 	    (acc = calloc(ndocs, sizeof(*acc))) == NULL ||
 	    (touched = reallocarray(NULL, ndocs, sizeof(*touched))) == NULL ||
 	    (cand = reallocarray(NULL, ndocs, sizeof(*cand))) == NULL)
@@ -590,27 +590,19 @@ assign_stories(void)
 		}
 	qsort(pv, np, sizeof(*pv), cmp_posting);
 	/*
-	 * Where the postings of each signature term start, at[], and end,
-	 * in the h of their first posting, which only marked the runs.
+	 * A term is known by where its postings start from now on: in the
+	 * signatures, whose order and likeness it keeps, and so whose
+	 * terms find their postings by it.  Where they end is in the h
+	 * of the first posting, which only marked the runs.  Runs come
+	 * in the order of their terms, as do a document's, so each run's
+	 * term is the next of its documents' signatures.
 	 */
 	for (i = 0; i < np; ) {
 		uint64_t h = pv[i].h;
 		size_t e;
 
-		for (e = i; e < np && pv[e].h == h; e++) {
-			const struct term *t = sigv + docs[pv[e].doc].sig;
-			size_t lo = 0, hi = docs[pv[e].doc].nsig;
-
-			while (lo < hi) {
-				size_t mid = lo + (hi - lo) / 2;
-
-				if (t[mid].h < h)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			at[docs[pv[e].doc].sig + lo] = (uint32_t)i;
-		}
+		for (e = i; e < np && pv[e].h == h; e++)
+			sigv[docs[pv[e].doc].sig + cur[pv[e].doc]++].h = i;
 		pv[i].h = e;
 		i = e;
 	}
@@ -650,7 +642,7 @@ assign_stories(void)
 		}
 		ntouched = 0;
 		for (i = 0; i < dd->nsig; i++) {
-			size_t s = at[dd->sig + i], e = (size_t)pv[s].h;
+			size_t s = (size_t)t[i].h, e = (size_t)pv[s].h;
 
 			if (e - s > postmax)
 				continue;	/* too common to block on */
@@ -703,7 +695,7 @@ assign_stories(void)
 	free(pre.k);
 	free(pre.v);
 	free(pv);
-	free(at);
+	free(cur);
 	free(acc);
 	free(touched);
 	free(cand);

@@ -472,14 +472,95 @@ days_from_iso(const char *s, size_t n, int32_t *day)
 	return 0;
 }
 
-static int
-cmp_posting(const void *a, const void *b)
-{
-	const struct posting *x = a, *y = b;
+#define PLESS(x, y)	((x).h < (y).h || ((x).h == (y).h && (x).doc < (y).doc))
 
-	if (x->h != y->h)
-		return x->h < y->h ? -1 : 1;
-	return x->doc < y->doc ? -1 : x->doc > y->doc;
+static void
+swap_postings(struct posting *v, size_t i, size_t j)
+{
+	struct posting t = v[i];
+
+	v[i] = v[j];
+	v[j] = t;
+}
+
+static void
+sift_postings(struct posting *v, size_t n, size_t i)
+{
+	size_t c;
+
+	while ((c = 2 * i + 1) < n) {
+		if (c + 1 < n && PLESS(v[c], v[c + 1]))
+			c++;
+		if (!PLESS(v[i], v[c]))
+			return;
+		swap_postings(v, i, c);
+		i = c;
+	}
+}
+
+/*
+ * The postings by term, then document, in place: qsort() takes a copy
+ * of them, which on a long stream is the most memory nmerge holds.
+ * Quicksort, heapsort when the partitions go wrong (depth counts down).
+ */
+static void
+sort_postings(struct posting *v, size_t n, unsigned depth)
+{
+	struct posting p, t;
+	ptrdiff_t i, j;
+	size_t k, m;
+
+	while (n > 16) {
+		if (depth-- == 0) {
+			for (k = n / 2; k-- > 0; )
+				sift_postings(v, n, k);
+			for (k = n - 1; k > 0; k--) {
+				swap_postings(v, 0, k);
+				sift_postings(v, k, 0);
+			}
+			return;
+		}
+		/* the median of three, first: Hoare's partition */
+		m = n / 2;
+		if (PLESS(v[m], v[0]))
+			swap_postings(v, m, 0);
+		if (PLESS(v[n - 1], v[m])) {
+			swap_postings(v, n - 1, m);
+			if (PLESS(v[m], v[0]))
+				swap_postings(v, m, 0);
+		}
+		swap_postings(v, m, 0);
+		p = v[0];
+		i = -1;
+		j = (ptrdiff_t)n;
+		for (;;) {
+			do
+				i++;
+			while (PLESS(v[i], p));
+			do
+				j--;
+			while (PLESS(p, v[j]));
+			if (i >= j)
+				break;
+			swap_postings(v, (size_t)i, (size_t)j);
+		}
+		/* [0, j] and (j, n): the smaller by recursion */
+		m = (size_t)j + 1;
+		if (m < n - m) {
+			sort_postings(v, m, depth);
+			v += m;
+			n -= m;
+		} else {
+			sort_postings(v + m, n - m, depth);
+			n = m;
+		}
+	}
+	for (k = 1; k < n; k++) {
+		t = v[k];
+		for (m = k; m > 0 && PLESS(t, v[m - 1]); m--)
+			v[m] = v[m - 1];
+		v[m] = t;
+	}
 }
 
 /* How alike two documents' signatures are: cosine, times closeness. */
@@ -588,7 +669,7 @@ assign_stories(void)
 			pv[np].doc = (uint32_t)i;
 			np++;
 		}
-	qsort(pv, np, sizeof(*pv), cmp_posting);
+	sort_postings(pv, np, 2 * (unsigned)log2((double)np + 1) + 2);
 	/*
 	 * A term is known by where its postings start from now on: in the
 	 * signatures, whose order and likeness it keeps, and so whose

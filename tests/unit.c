@@ -7,10 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "date.h"
 #include "fold.h"
 #include "lexicon.h"
+#include "re.h"
 #include "record.h"
 #include "sbd.h"
 #include "tok.h"
@@ -22,6 +24,7 @@ static const char *todo;	/* set while known failures are expected */
 static void	test_date(void);
 static void	test_fold(void);
 static void	test_lexicon(void);
+static void	test_re(void);
 static void	test_record(void);
 static void	test_sbd(void);
 static void	test_tok(void);
@@ -39,6 +42,7 @@ main(void)
 	test_date();
 	test_lexicon();
 	test_sbd();
+	test_re();
 	printf("1..%d\n", ntest);
 	return nfail > 0;
 }
@@ -1189,4 +1193,34 @@ test_sbd(void)
 	    sv.n, sv.n ? sv.v[0].start : 0, sv.n ? sv.v[0].end : 0,
 	    sv.n > 1 ? sv.v[1].start : 0, sv.n > 1 ? sv.v[1].end : 0);
 	spanvec_free(&sv);
+}
+
+/*
+ * A pattern that backtracks without end on a subject it cannot match
+ * stops at pcre2's match limit, and that is no match, not an error: the
+ * same compiled pattern goes on matching the next subject.
+ */
+static void
+test_re(void)
+{
+	static const char pat[] = "(a+)+$";
+	char subj[64], err[200];
+	struct re re;
+	clock_t t0;
+	double secs;
+	int rc;
+
+	if (!ok(re_compile(&re, pat, sizeof(pat) - 1, 0, err, sizeof(err)) ==
+	    0, "re_compile: (a+)+$", "%s", err))
+		return;
+	memset(subj, 'a', 40);
+	subj[40] = '!';
+	t0 = clock();
+	rc = re_match(&re, subj, 41, 0);
+	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	is_num(rc, 0, "re_match: catastrophic backtracking is no match");
+	ok(secs < 1, "re_match: the match limit stops it", "%.2f s", secs);
+	is_num(re_match(&re, subj, 40, 0), 2, "re_match: then matches again");
+	is_num((long long)re_end(&re, 0), 40, "re_match: the whole subject");
+	re_free(&re);
 }

@@ -8,8 +8,10 @@
 # Time is CPU time (user + system, steadier than the wall clock on a busy
 # machine) per MB read and written: text where every other word is a date
 # makes ndates write four times what it reads, and that is output, not
-# backtracking.  Each must stay within FACTOR (5) times the ordinary
-# text's; and the same text in documents ten times as long (ten rows run
+# backtracking.  Each must stay within FACTOR (10) times the ordinary
+# text's (text of nothing but dates makes ndates normalise some 70,000
+# expressions a MB where articles have a few hundred: about 6 times the
+# time a MB, and linear in it); and the same text in documents ten times as long (ten rows run
 # together) within 2 times its own, as it would not if some pattern or
 # scan grew with the length of a sentence.  pcre2's match and depth
 # limits (lib/re.c, lib/timex_match.c) are what keep the patterns so: a
@@ -21,7 +23,7 @@ LC_ALL=C
 export LC_ALL
 cd "$(dirname "$0")/.." || exit 1
 mb=${1:-5}
-factor=${2:-5}
+factor=${2:-10}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsutils-adv.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM

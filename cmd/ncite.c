@@ -150,7 +150,7 @@ main(int argc, char *argv[])
 		cite_put_csl(stdout, &cd);
 		break;
 	}
-	if (out_flush(stdout) == -1)
+	if (out_close(stdout) == -1)
 		err(1, "stdout");
 	quote_free(&qd);
 	cite_free(&cd);

@@ -84,7 +84,7 @@ main(int argc, char *argv[])
 	else
 		for (i = 0; i < argc; i++)
 			rval |= dates_file(argv[i]);
-	if (out_flush(stdout) == -1)
+	if (out_close(stdout) == -1)
 		err(1, "stdout");
 	timexvec_free(&found);
 	foldmap_free(&fm);

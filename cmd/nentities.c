@@ -119,7 +119,7 @@ main(int argc, char *argv[])
 	else
 		for (i = 0; i < argc; i++)
 			rval |= tag_file(argv[i]);
-	if (out_flush(stdout) == -1)
+	if (out_close(stdout) == -1)
 		err(1, "stdout");
 	nerkey_free(keys);
 	foldmap_free(&fm);
@@ -404,7 +404,7 @@ train(int argc, char **argv)
 		return 1;
 	if (fp != stdout && fclose(fp) == EOF)
 		err(1, "%s", outpath);
-	if (fp == stdout && out_flush(stdout) == -1)
+	if (fp == stdout && out_close(stdout) == -1)
 		err(1, "stdout");
 	return 0;
 }

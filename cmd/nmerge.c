@@ -196,7 +196,7 @@ main(int argc, char *argv[])
 		pass_through();
 	if (!sflag)
 		facts();
-	if (out_flush(stdout) == -1)
+	if (out_close(stdout) == -1)
 		err(1, "stdout");
 	fclose(spool);
 	sim_free(sim);
@@ -1465,7 +1465,7 @@ df_mode(int argc, char **argv)
 	}
 	free(tab);
 	tokvec_free(&tv);
-	if (out_flush(stdout) == -1)
+	if (out_close(stdout) == -1)
 		err(1, "stdout");
 	return rval;
 }
@@ -2064,7 +2064,7 @@ train(int argc, char **argv)
 	free(tp);
 	free(kh);
 	free(kw);
-	if (out_flush(stdout) == -1)
+	if (out_close(stdout) == -1)
 		err(1, "stdout");
 	return 0;
 }

@@ -119,7 +119,7 @@ main(int argc, char *argv[])
 	} else
 		for (i = 0; i < argc; i++)
 			rval |= tflag ? split_tsv(argv[i]) : split_file(argv[i]);
-	if (out_flush(stdout) == -1)
+	if (out_close(stdout) == -1)
 		err(1, "stdout");
 	spanvec_free(&spans);
 	foldmap_free(&fold);

@@ -517,6 +517,21 @@ out_flush(FILE *fp)
 	return 0;
 }
 
+/*
+ * Flush and close a stream, standard output at the end of a program:
+ * -1 if a write or the close failed (a file system may report a lost
+ * write only then), so that a program never exits 0 with output lost.
+ */
+int
+out_close(FILE *fp)
+{
+	int bad = out_flush(fp);
+
+	if (fclose(fp) == EOF)
+		bad = -1;
+	return bad;
+}
+
 /* Write a decimal number; printf(3) is slow on the hot path. */
 void
 put_size(FILE *fp, size_t v)

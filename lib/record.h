@@ -52,5 +52,6 @@ size_t		 text_fold(char *, const char *, size_t);
 void		 put_size(FILE *, size_t);
 int		 parse_size(const char *, size_t, size_t *);
 int		 out_flush(FILE *);
+int		 out_close(FILE *);
 
 #endif

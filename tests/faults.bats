@@ -76,6 +76,17 @@ faulty() {
 	done
 }
 
+@test "a failing close of standard output: prog: stdout: Input/output error, exit 1" {
+	local p rc in=$BATS_FILE_TMPDIR
+	for p in $PROGS; do
+		rc=0
+		faulty FAULT_CLOSE=1 -- "$BIN/$p" "$in/$p.in" > got 2> err ||
+		    rc=$?
+		[ "$rc" -eq 1 ] || fail "$p: exit $rc"
+		assert_equal "$(cat err)" "$p: stdout: Input/output error"
+	done
+}
+
 @test "read faults on a file: prog: file: Input/output error, exit 1, no record cut short" {
 	local p n size in=$BATS_FILE_TMPDIR
 	for p in $PROGS; do

@@ -5,6 +5,8 @@
  *			bytes (the write that crosses N is cut short)
  *	FAULT_READ=N	input (standard input, files opened for reading)
  *			fails with EIO after N bytes
+ *	FAULT_CLOSE=1	closing standard output fails with EIO, as a
+ *			file system that reports a lost write at close(2)
  *
  * glibc's stdio calls its own internal write and read, which a preloaded
  * library cannot interpose, so stdout, stdin and the streams fopen()
@@ -20,6 +22,7 @@
 #include <unistd.h>
 
 static long long writes_left = -1, reads_left = -1;	/* -1: no fault */
+static int close_fails;
 
 static ssize_t
 real_write(int fd, const void *buf, size_t n)
@@ -123,6 +126,10 @@ cookie_close(void *c)
 {
 	int fd = (int)(long)c;
 
+	if (fd == STDOUT_FILENO && close_fails) {
+		errno = EIO;
+		return -1;
+	}
 	return fd > STDERR_FILENO ? close(fd) : 0;
 }
 
@@ -185,7 +192,9 @@ fault_init(void)
 
 	writes_left = env_bytes("FAULT_WRITE");
 	reads_left = env_bytes("FAULT_READ");
-	if (writes_left >= 0 && (fp = counted(STDOUT_FILENO, "w")) != NULL)
+	close_fails = env_bytes("FAULT_CLOSE") > 0;
+	if ((writes_left >= 0 || close_fails) &&
+	    (fp = counted(STDOUT_FILENO, "w")) != NULL)
 		stdout = fp;
 	if (reads_left >= 0 && (fp = counted(STDIN_FILENO, "r")) != NULL)
 		stdin = fp;

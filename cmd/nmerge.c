@@ -1109,7 +1109,8 @@ merge_story(struct nstory *st)
 		s->tok = stv.v != NULL ? stv.v + m->tok : NULL;
 		s->ntok = m->ntok;
 		s->key = skeys != NULL ? skeys + m->key : NULL;
-		qsort(s->key, m->nkey, sizeof(uint64_t), cmp_u64);
+		if (m->nkey > 1)
+			qsort(s->key, m->nkey, sizeof(uint64_t), cmp_u64);
 		for (j = k = 0; j < m->nkey; j++)
 			if (k == 0 || s->key[k - 1] != s->key[j])
 				s->key[k++] = s->key[j];

@@ -1384,12 +1384,15 @@ put_timeline(const struct story *st, int html)
 {
 	const struct cite_data *cd = st->cd;
 	struct when *w;
-	size_t i, j, k, n = 0, nu, nd, *u;
+	size_t i, j, k, n = 0, nu, nd, *u, nsent = 1;
 	unsigned char *done;
 	int how = html ? E_HTML : E_MD;
 
+	/* the documents of an entry are at most the story's sentences */
+	for (i = 0; i < st->ngroups; i++)
+		nsent += cd->group[st->groups[i]].n;
 	if ((w = reallocarray(NULL, st->ngroups + 1, sizeof(*w))) == NULL ||
-	    (u = reallocarray(NULL, st->cd->ndoc + 1, sizeof(*u))) == NULL ||
+	    (u = reallocarray(NULL, nsent, sizeof(*u))) == NULL ||
 	    (done = calloc(st->ngroups + 1, 1)) == NULL)
 		abort();
 	for (i = 0; i < st->ngroups; i++) {

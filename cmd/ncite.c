@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cite.h"
+#include "dateline.h"
 #include "fold.h"
 #include "quote.h"
 #include "record.h"
@@ -131,29 +132,31 @@ main(int argc, char *argv[])
 	else
 		for (i = 0; i < argc; i++)
 			rval |= read_file(argv[i]);
-	if (qflag)
-		;		/* the quote records are out; no cite records */
-	else if (cite_group(&cd) == -1 || ((format == F_MD ||
-	    format == F_HTML) && cite_merge(&cd) == -1))
-		err(1, NULL);
-	switch (qflag ? -1 : format) {
-	case F_TSV:
-		cite_put_tsv(stdout, &cd);
-		break;
-	case F_MD:
-		cite_put_md(stdout, &cd);
-		break;
-	case F_HTML:
-		cite_put_html(stdout, &cd);
-		break;
-	case F_CSL:
-		cite_put_csl(stdout, &cd);
-		break;
+	/* -q: the quote records are out, and no cite records follow */
+	if (!qflag) {
+		if (cite_group(&cd) == -1 || ((format == F_MD ||
+		    format == F_HTML) && cite_merge(&cd) == -1))
+			err(1, NULL);
+		switch (format) {
+		case F_TSV:
+			cite_put_tsv(stdout, &cd);
+			break;
+		case F_MD:
+			cite_put_md(stdout, &cd);
+			break;
+		case F_HTML:
+			cite_put_html(stdout, &cd);
+			break;
+		case F_CSL:
+			cite_put_csl(stdout, &cd);
+			break;
+		}
 	}
 	if (out_close(stdout) == -1)
 		err(1, "stdout");
 	quote_free(&qd);
 	cite_free(&cd);
+	dateline_free();
 	free(arena);
 	free(recs);
 	free(sents);
@@ -449,11 +452,9 @@ read_file(const char *path)
 				err(1, NULL);
 			break;
 		case REC_CITE:
-			if (qflag) {
+			if (qflag)	/* -q writes none: they pass */
 				(void)keep(&r, k);
-				break;	/* -q: not ours to replace */
-			}
-			break;		/* ours: replaced by what we find */
+			break;
 		case REC_QUOTE:
 			break;		/* ours: replaced by what we find */
 		default:

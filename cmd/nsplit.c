@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "dateline.h"
 #include "fold.h"
 #include "re.h"
 #include "record.h"
@@ -63,7 +64,7 @@ static const struct option longopts[] = {
 static char		 defdate[DATE_ISOMAX];
 static const char	*defsource = "";
 static int		 lflag, tflag;
-static struct re	 re_furniture, re_dateline;
+static struct re	 re_furniture;
 static struct spanvec	 spans;
 static struct foldmap	 fold;
 static char		*line;		/* a sent record being built */
@@ -125,7 +126,7 @@ main(int argc, char *argv[])
 	foldmap_free(&fold);
 	free(line);
 	re_free(&re_furniture);
-	re_free(&re_dateline);
+	dateline_free();
 	return rval;
 }
 
@@ -133,15 +134,9 @@ static void
 init_patterns(void)
 {
 	char msg[200], *pat, *p;
+	struct dateline dl;
 	const char *s = data_furniture, *end = s + data_furniture_len;
 	size_t plen = 0;
-	static const char dl[] =
-	    /* NEW YORK (AP) —   LONDON, June 3 (Reuters) -   WASHINGTON — */
-	    "^\\s*((?:[\\p{Lu}][\\p{Lu}.'’]*(?:[ -][\\p{Lu}][\\p{Lu}.'’]*){0,3})"
-	    "(?:,\\s+[\\p{Lu}][\\p{L}.]*(?:\\s+[\\p{Lu}][\\p{L}.]*)?"
-	    "(?:\\s+\\d{1,2})?(?:,\\s+\\d{4})?)?)"
-	    "\\s*(?:\\((?<agency>[\\p{L}][\\p{L}&. -]{0,40})\\))?"
-	    "\\s*(?:—|–|--|-|:)\\s+(?=\\S)";
 
 	/* the furniture patterns, joined into one alternation */
 	if ((pat = malloc(data_furniture_len + 64)) == NULL)
@@ -165,9 +160,8 @@ init_patterns(void)
 	    PCRE2_UCP, msg, sizeof(msg)) == -1)
 		errx(1, "furniture patterns: %s", msg);
 	free(pat);
-	if (re_compile(&re_dateline, dl, sizeof(dl) - 1, PCRE2_UCP, msg,
-	    sizeof(msg)) == -1)
-		errx(1, "dateline pattern: %s", msg);
+	if (dateline_find("", 0, &dl) == -1)
+		errx(1, "dateline pattern: bad");
 }
 
 /* Read a whole file as one document. */
@@ -371,6 +365,7 @@ headline(struct doc *d, size_t body)
 	const char *s = d->text;
 	size_t n = d->len, a = body, e, next, i, words = 1;
 	char last;
+	struct dateline dl;
 
 	while (a < n && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r' ||
 	    s[a] == '\n'))
@@ -407,7 +402,7 @@ headline(struct doc *d, size_t body)
 		return body;
 	if (furniture(s, a, e))
 		return body;
-	if (re_match(&re_dateline, s + a, e - a, 0) > 0)
+	if (dateline_find(s + a, e - a, &dl) == 1)
 		return body;
 	if (d->titlelen == 0) {
 		d->title = s + a;
@@ -424,26 +419,17 @@ dateline(struct doc *d, size_t body)
 {
 	const char *s = d->text;
 	size_t a = body, e;
+	struct dateline dl;
 
 	while (a < d->len && (s[a] == ' ' || s[a] == '\n' || s[a] == '\r' ||
 	    s[a] == '\t'))
 		a++;
 	for (e = a; e < d->len && e - a < 120 && s[e] != '\n'; e++)
 		;
-	if (re_match(&re_dateline, s + a, e - a, 0) == 0)
-		return;
-	{
-		uint32_t g;
-		PCRE2_SIZE st, en;
-
-		g = pcre2_substring_number_from_name(re_dateline.code,
-		    (PCRE2_SPTR)"agency");
-		st = re_start(&re_dateline, (int)g);
-		en = re_end(&re_dateline, (int)g);
-		if (st != PCRE2_UNSET && en > st && d->sourcelen == 0) {
-			d->source = s + a + st;
-			d->sourcelen = en - st;
-		}
+	if (dateline_find(s + a, e - a, &dl) == 1 && dl.agencylen > 0 &&
+	    d->sourcelen == 0) {
+		d->source = s + a + dl.agency;
+		d->sourcelen = dl.agencylen;
 	}
 }
 

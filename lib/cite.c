@@ -8,6 +8,7 @@
 
 #include "cite.h"
 #include "date.h"
+#include "dateline.h"
 #include "hash.h"
 #include "record.h"
 #include "tok.h"
@@ -725,53 +726,21 @@ put_esc(FILE *fp, const char *s, size_t n, int how)
 
 #define PUT(fp, cd, cs, how)	put_esc(fp, S(cd, cs), (cs).len, how)
 
-/*
- * The length of the dateline that opens a document's first sentence
- * ("CARROW FALLS, Ohio (Coastal Wire) — "), through the dash and its
- * space; 0 when there is none.  The dateline begins with a place in
- * capitals and ends at the first dash.
- */
-static size_t
-dateline_len(const char *t, size_t n)
-{
-	size_t i, caps = 0, max = n < 100 ? n : 100;
-
-	for (i = 0; i < max && ((t[i] >= 'A' && t[i] <= 'Z') || t[i] == '.');
-	    i++)
-		caps++;
-	if (caps < 2 || (i < max && t[i] != ' ' && t[i] != ','))
-		return 0;
-	for (; i + 3 < max; i++) {
-		if (t[i] != ' ')
-			continue;
-		if (memcmp(t + i + 1, "\xe2\x80\x94 ", 4) == 0 ||
-		    memcmp(t + i + 1, "\xe2\x80\x93 ", 4) == 0)
-			return i + 5;
-		if (memcmp(t + i + 1, "-- ", 3) == 0)
-			return i + 4;
-		if (memcmp(t + i + 1, "- ", 2) == 0)
-			return i + 3;
-		/* every word of it a name, a number or an agency */
-		if (!(t[i + 1] >= 'A' && t[i + 1] <= 'Z') &&
-		    !(t[i + 1] >= '0' && t[i + 1] <= '9') && t[i + 1] != '(')
-			return 0;
-	}
-	return 0;
-}
-
 /* A sentence for a reader: a dateline at its front left out. */
 static void
 put_sent(FILE *fp, const struct cite_data *cd, size_t si, int how)
 {
 	const struct cite_sent *s = &cd->sent[si];
 	const char *t = S(cd, s->text);
-	size_t d = 0;
+	struct dateline dl;
 
-	if (s->n == 1)
-		d = dateline_len(t, s->text.len);
-	if (d > 0 && d < s->text.len) {
-		/* "Part of a rail bridge", not "part of" */
-		put_esc(fp, t + d, s->text.len - d, how);
+	/*
+	 * nsplit keeps the dateline at the front of the first sentence; a
+	 * label before a colon (EXCLUSIVE:) may be the sentence's own.
+	 */
+	if (s->n == 1 && dateline_find(t, s->text.len, &dl) == 1 &&
+	    !dl.colon && dl.len < s->text.len) {
+		put_esc(fp, t + dl.len, s->text.len - dl.len, how);
 		return;
 	}
 	put_esc(fp, t, s->text.len, how);

@@ -1338,6 +1338,39 @@ tval_compatible(const char *x, const char *y)
 	return 1;
 }
 
+/* A time value of a and one of b, of a year or more, that may agree. */
+static int
+times_agree(const struct sim_sent *a, const struct sim_sent *b)
+{
+	size_t i, j;
+
+	for (i = 0; i < a->ntval; i++)
+		for (j = 0; j < b->ntval; j++)
+			if (strlen(a->tval[i]) >= 4 && strlen(b->tval[j]) >=
+			    4 && tval_compatible(a->tval[i], b->tval[j]))
+				return 1;
+	return 0;
+}
+
+/* The entity keys a and b share (both lists sorted, without repeats). */
+static size_t
+keys_shared(const struct sim_sent *a, const struct sim_sent *b)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (i < a->nkey && j < b->nkey)
+		if (a->key[i] < b->key[j])
+			i++;
+		else if (a->key[i] > b->key[j])
+			j++;
+		else {
+			n++;
+			i++;
+			j++;
+		}
+	return n;
+}
+
 /*
  * The two sentences cannot report one fact: both are dated and no date
  * of one fits a date of the other (time records when there are, else
@@ -1395,7 +1428,7 @@ features(const struct sim_sent *a, const struct sim_sent *b, double *f,
     float *na, float *nb)
 {
 	struct side sa, sb;
-	size_t l, i, j, kshared = 0, run;
+	size_t l, kshared, run;
 	double mx, mn, ra, rb;
 	float ba[SIM_MAXTOK], bb[SIM_MAXTOK];
 
@@ -1432,16 +1465,7 @@ features(const struct sim_sent *a, const struct sim_sent *b, double *f,
 	f[17] = cap1((ra < rb ? ra : rb) / 20);
 	f[18] = f[19] = 0;
 	if (a->nkey > 0 && b->nkey > 0) {
-		for (i = j = 0; i < a->nkey && j < b->nkey; )
-			if (a->key[i] < b->key[j])
-				i++;
-			else if (a->key[i] > b->key[j])
-				j++;
-			else {
-				kshared++;
-				i++;
-				j++;
-			}
+		kshared = keys_shared(a, b);
 		f[18] = (double)kshared / (double)(a->nkey + b->nkey -
 		    kshared);
 		f[19] = kshared == 0;
@@ -1670,23 +1694,8 @@ news(const struct sim_sent *a, const struct sim_sent *b, const float *ba,
 
 	memset(nw, 0, sizeof(*nw));
 	nw->side = -1;
-	for (i = j = 0; i < a->nkey && j < b->nkey; )
-		if (a->key[i] < b->key[j])
-			i++;
-		else if (a->key[i] > b->key[j])
-			j++;
-		else {
-			nw->keys++;
-			i++;
-			j++;
-		}
-	for (i = 0; i < a->ntval && !nw->tagree; i++)
-		for (j = 0; j < b->ntval; j++)
-			if (strlen(a->tval[i]) >= 4 && strlen(b->tval[j]) >=
-			    4 && tval_compatible(a->tval[i], b->tval[j])) {
-				nw->tagree = 1;
-				break;
-			}
+	nw->keys = (int)keys_shared(a, b);
+	nw->tagree = times_agree(a, b);
 	nw->conflict = conflicts(a, b, ba, bb, ca, cb);
 	/* a year or a time in common is a number in common too */
 	shared = nw->tagree;
@@ -1920,6 +1929,35 @@ news_maybe(const struct sim_sent *x, const float *u, int tagree, int keys)
 	return 0;
 }
 
+/* Bounds of one side's matches, as best_matches() would find them. */
+struct bound {
+	double	w, m;		/* idf of its words, and of their matches */
+	int	num;		/* it has a number */
+	int	shared;		/* a number of it may match in full */
+};
+
+static void
+bound_side(const struct sim_sent *a, const uint64_t *sigb, float *ua,
+    struct bound *bd)
+{
+	size_t i;
+
+	memset(bd, 0, sizeof(*bd));
+	for (i = 0; i < a->ntok; i++) {
+		const struct sim_tok *t = &a->tok[i];
+
+		ua[i] = sig_bound(t, sigb);
+		if (t->flags & ST_STOP)
+			continue;
+		bd->w += t->idf;
+		bd->m += t->idf * (double)ua[i];
+		if (t->flags & ST_NUM) {
+			bd->num = 1;
+			bd->shared |= ua[i] == 1;
+		}
+	}
+}
+
 /*
  * 0 when sentences a and b, of signatures siga and sigb, certainly
  * score 0: sim_pair() (withnews 0) or the greater of sim_pair_news()
@@ -1933,61 +1971,22 @@ sim_maybe(const struct sim_sent *a, const uint64_t *siga,
     const struct sim_sent *b, const uint64_t *sigb, int withnews)
 {
 	float ua[SIM_MAXTOK], ub[SIM_MAXTOK];
-	double wa = 0, ma = 0, wb = 0, mb = 0;
-	size_t i, j;
-	int numa = 0, numb = 0, shared = 0, keys = 0, tagree = 0;
+	struct bound ba, bb;
+	int keys, tagree;
 
 	if (sim_clash(a, b))
 		return 0;	/* a veto, and no news */
-	for (i = 0; i < a->ntok; i++) {
-		const struct sim_tok *t = &a->tok[i];
-
-		ua[i] = sig_bound(t, sigb);
-		if (t->flags & ST_STOP)
-			continue;
-		wa += t->idf;
-		ma += t->idf * (double)ua[i];
-		if (t->flags & ST_NUM) {
-			numa = 1;
-			shared |= ua[i] == 1;
-		}
-	}
-	for (j = 0; j < b->ntok; j++) {
-		const struct sim_tok *t = &b->tok[j];
-
-		ub[j] = sig_bound(t, siga);
-		if (t->flags & ST_STOP)
-			continue;
-		wb += t->idf;
-		mb += t->idf * (double)ub[j];
-		if (t->flags & ST_NUM) {
-			numb = 1;
-			shared |= ub[j] == 1;
-		}
-	}
+	bound_side(a, sigb, ua, &ba);
+	bound_side(b, siga, ub, &bb);
 	/* sim_veto(): align_min, then numbers that disagree */
-	if ((wa > 0 ? ma / wa : 0) >= 0.35 && (wb > 0 ? mb / wb : 0) >= 0.35 &&
-	    !(numa && numb && !shared))
+	if ((ba.w > 0 ? ba.m / ba.w : 0) >= 0.35 &&
+	    (bb.w > 0 ? bb.m / bb.w : 0) >= 0.35 &&
+	    !(ba.num && bb.num && !ba.shared && !bb.shared))
 		return 1;
 	if (!withnews || (a->neg & 1) != (b->neg & 1))
 		return 0;
-	for (i = j = 0; i < a->nkey && j < b->nkey; )
-		if (a->key[i] < b->key[j])
-			i++;
-		else if (a->key[i] > b->key[j])
-			j++;
-		else {
-			keys++;
-			i++;
-			j++;
-		}
-	for (i = 0; i < a->ntval && !tagree; i++)
-		for (j = 0; j < b->ntval; j++)
-			if (strlen(a->tval[i]) >= 4 && strlen(b->tval[j]) >=
-			    4 && tval_compatible(a->tval[i], b->tval[j])) {
-				tagree = 1;
-				break;
-			}
+	keys = (int)keys_shared(a, b);
+	tagree = times_agree(a, b);
 	return news_maybe(a, ua, tagree, keys) ||
 	    news_maybe(b, ub, tagree, keys);
 }

@@ -123,6 +123,8 @@ cite_add_quote(struct cite_data *cd, size_t sent, const char *spk, size_t sl,
 		return -1;
 	q->sent = sent;
 	q->doc = cd->sent[sent].doc;
+	if (cd->doc[q->doc].nquote++ == 0)
+		cd->doc[q->doc].quote0 = cd->nquote - 1;
 	q->speaker = a;
 	q->text = b;
 	return 0;
@@ -1514,33 +1516,49 @@ put_quote_text(FILE *fp, const char *t, size_t n, int how)
 	put_esc(fp, t + from, n - from, how);
 }
 
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 /* Quotations of the story, one line each, repeats across outlets merged. */
 static void
 put_quotes(const struct story *st, int html)
 {
 	const struct cite_data *cd = st->cd;
-	size_t i, j, k, n = 0, *next, *slot, hcap = 64;
+	size_t i, j, k, n = 0, m = 0, *qi, *next, *slot, hcap = 64;
 	unsigned char *first;
 	int how = html ? E_HTML : E_MD;
 
-	while (hcap < cd->nquote * 2)
+	/* the story's quotations, in input order: its documents' runs */
+	for (i = 0; i < st->ndocs; i++)
+		m += cd->doc[st->docs[i]].nquote;
+	while (hcap < m * 2)
 		hcap *= 2;
-
-	/* each quotation's next report in this story, through a hash */
-	if ((next = calloc(cd->nquote + 1, sizeof(*next))) == NULL ||
-	    (first = calloc(cd->nquote + 1, sizeof(*first))) == NULL ||
+	if ((qi = reallocarray(NULL, m + 1, sizeof(*qi))) == NULL ||
+	    (next = calloc(m + 1, sizeof(*next))) == NULL ||
+	    (first = calloc(m + 1, sizeof(*first))) == NULL ||
 	    (slot = calloc(hcap, sizeof(*slot))) == NULL)
 		abort();
-	for (i = 0; i < cd->nquote; i++) {
-		const struct cite_quote *q = &cd->quote[i];
+	for (i = m = 0; i < st->ndocs; i++) {
+		const struct cite_doc *d = &cd->doc[st->docs[i]];
+
+		for (j = 0; j < d->nquote; j++)
+			qi[m++] = d->quote0 + j;
+	}
+	qsort(qi, m, sizeof(*qi), cmp_size);
+	/* each quotation's next report in this story, through a hash */
+	for (i = 0; i < m; i++) {
+		const struct cite_quote *q = &cd->quote[qi[i]];
 		size_t h;
 
 		next[i] = NONE;
-		if (cd->doc[q->doc].story != st->id)
-			continue;
 		h = hash_bytes(S(cd, q->text), q->text.len) & (hcap - 1);
-		while (slot[h] != 0 && !same_str(cd, &cd->quote[slot[h] -
-		    1].text, &q->text))
+		while (slot[h] != 0 && !same_str(cd, &cd->quote[qi[slot[h] -
+		    1]].text, &q->text))
 			h = (h + 1) & (hcap - 1);
 		if (slot[h] == 0)
 			first[i] = 1;
@@ -1549,8 +1567,8 @@ put_quotes(const struct story *st, int html)
 		slot[h] = i + 1;
 	}
 	free(slot);
-	for (i = 0; i < cd->nquote; i++) {
-		const struct cite_quote *q = &cd->quote[i];
+	for (i = 0; i < m; i++) {
+		const struct cite_quote *q = &cd->quote[qi[i]];
 
 		if (!first[i])
 			continue;	/* written with its first report */
@@ -1570,7 +1588,7 @@ put_quotes(const struct story *st, int html)
 			    "*speaker unknown*", st->fp);
 		fputs(" (", st->fp);
 		for (k = i, j = 0; k != NONE; k = next[k]) {
-			const struct cite_quote *r = &cd->quote[k];
+			const struct cite_quote *r = &cd->quote[qi[k]];
 			size_t no;
 
 			if (j++ > 0)
@@ -1588,6 +1606,7 @@ put_quotes(const struct story *st, int html)
 	}
 	if (n > 0)
 		fputs(html ? "</ul>\n" : "\n", st->fp);
+	free(qi);
 	free(next);
 	free(first);
 }

@@ -17,6 +17,7 @@ struct cite_doc {
 	struct cite_str	id, date, source, title, url;
 	size_t		story;		/* index in cite_data.story, or -1 */
 	size_t		sent0, nsent;
+	size_t		quote0, nquote;	/* its quotations, one run */
 };
 
 struct cite_sent {

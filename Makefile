@@ -103,11 +103,12 @@ FUZZTIME ?= 60
 FUZZ = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/fuzz_*.c))
 FUZZLIB = $(LIBSRC:lib/%.c=build/fuzz/lib/%.o)
 FUZZCFLAGS = -g -O1 -std=gnu11 -Ilib -Ibuild $(PKG_CFLAGS) \
-	-fsanitize=address,undefined -fno-omit-frame-pointer
+	-fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fsanitize-coverage-ignorelist=fuzz/nocov.txt
 FUZZENV = UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:$\
 suppressions=$(CURDIR)/tests/ubsan.supp
 
-build/fuzz/lib/%.o: lib/%.c lib/*.h
+build/fuzz/lib/%.o: lib/%.c lib/*.h fuzz/nocov.txt
 	@mkdir -p build/fuzz/lib
 	clang $(FUZZCFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 

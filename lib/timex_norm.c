@@ -899,12 +899,42 @@ infinitive(const char *s, const struct sword *w)
 }
 
 /*
+ * A past verb of the word k's clause, up to six words before it?  With
+ * a weekday after "to buy", the day goes with that past act ("extended
+ * its offer to buy the maker Friday"); a month further off is more often
+ * when the act still to come falls ("agreed to buy it in February").
+ */
+static int
+past_before(const char *s, const struct swords *sw, size_t k)
+{
+	size_t m, i, j;
+
+	for (m = k; m-- > 0 && k - m <= 6; ) {
+		i = sw->v[m].start;
+		j = sw->v[m].end;
+		if (memchr(s + j, ',', sw->v[m + 1].start - j) != NULL ||
+		    memchr(s + j, ';', sw->v[m + 1].start - j) != NULL)
+			return 0;
+		if (sw->v[m].flags & (WF_FUT | WF_PRES | WF_AUX))
+			return 0;
+		if (sw->v[m].flags & WF_PAST)
+			return 1;
+		if (j - i >= 5 && (s[j - 2] | 0x20) == 'e' &&
+		    (s[j - 1] | 0x20) == 'd' && islower((unsigned char)s[i]) &&
+		    !(m > 0 && determiner(s, &sw->v[m - 1])))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The tense around s[a..b): -1 past, 1 future, 0 unknown, from the
  * nearest auxiliary or past-tense verb among the sentence's words, the
  * ones before the expression counting double.
  */
 static int
-tense(const char *s, size_t n, const struct swords *sw, size_t a, size_t b)
+tense(const char *s, size_t n, const struct swords *sw, size_t a, size_t b,
+    int wday)
 {
 	size_t lo = a > 240 ? a - 240 : 0, hi = b + 160, best = (size_t)-1;
 	size_t k, l, h;
@@ -937,7 +967,8 @@ tense(const char *s, size_t n, const struct swords *sw, size_t a, size_t b)
 			v = -1;		/* not "an unspecified date" */
 		else if (len == 2 && s[i] == 't' && s[i + 1] == 'o' && j < a &&
 		    k + 1 < sw->n && infinitive(s, &sw->v[k + 1]))
-			v = 1;		/* agreed to buy: an act still to come */
+			v = wday && past_before(s, sw, k) ? -1 : 1;
+					/* plans to buy: an act still to come */
 		if (v == 1 && len == 3 && (s[i] | 0x20) == 's' &&
 		    !(j + 3 < n && memcmp(s + j, " to ", 4) == 0))
 			v = 2;
@@ -1680,7 +1711,7 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 		f.shift = 0;
 		f.yearago = 1;
 	}
-	tn = tense(s, n, sw, a, b);
+	tn = tense(s, n, sw, a, b, f.wday != 0);
 	out->start = a;
 	out->end = b;
 

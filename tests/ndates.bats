@@ -97,8 +97,17 @@ expect() {
 	    Friday
 	expect "The court ruled last Tuesday." DATE 2025-03-11 "last Tuesday"
 	# a plan, a deadline, a passive after will: the days ahead
-	expect "The firm agreed to sell the plant on Friday." DATE 2025-03-14 \
+	expect "The firm plans to sell the plant on Friday." DATE 2025-03-14 \
 	    Friday
+	expect "The firm is expected to sell the plant on Friday." DATE \
+	    2025-03-14 Friday
+	# a weekday after a past act and an infinitive goes with the act;
+	# a month further off with the act still to come
+	expect "The firm agreed to sell the plant on Friday." DATE 2025-03-07 \
+	    Friday
+	expect "Rivals extended their offers to acquire the maker Friday." \
+	    DATE 2025-03-07 Friday
+	expect "The firm agreed to sell the plant in June." DATE 2025-06 June
 	expect "The offer runs until 5 p.m. Tuesday." TIME 2025-03-18T17:00 \
 	    "5 p.m. Tuesday"
 	expect "A chair will be named in December." DATE 2025-12 December

@@ -472,6 +472,13 @@ read_file(const char *path)
 	return rval;
 }
 
+/* A quotation's speaker; none is the empty string, not NULL + 0. */
+static const char *
+speaker(const struct quote *q)
+{
+	return q->spklen > 0 ? qd.buf + q->spk : "";
+}
+
 static void
 put_quote(const struct brec *b, const struct quote *q, const char *t,
     size_t tl)
@@ -488,7 +495,7 @@ put_quote(const struct brec *b, const struct quote *q, const char *t,
 	putchar('\t');
 	put_size(stdout, q->end);
 	putchar('\t');
-	tsv_put(stdout, qd.buf + q->spk, q->spklen);
+	tsv_put(stdout, speaker(q), q->spklen);
 	putchar('\t');
 	tsv_put(stdout, t, tl);
 	putchar('\n');
@@ -600,7 +607,7 @@ flush_doc(void)
 			if (format == F_TSV)
 				put_quote(b, q, qtext, tl);
 			else if (cite_add_quote(&cd, sents[b->sent].gsent,
-			    qd.buf + q->spk, q->spklen, qtext, tl) == -1)
+			    speaker(q), q->spklen, qtext, tl) == -1)
 				err(1, NULL);
 		}
 		i = end - 1;

@@ -200,8 +200,11 @@ rec_write(const struct rec_reader *r, FILE *fp)
 void
 tsv_put(FILE *fp, const char *s, size_t n)
 {
-	const char *p = s, *end = s + n, *run = s;
+	const char *p = s, *end, *run = s;
 
+	if (n == 0)
+		return;		/* s may be NULL */
+	end = s + n;
 	for (; p < end; p++) {
 		char e;
 

@@ -415,7 +415,8 @@ close_doc(void)
 	indoc = 0;
 	d = &docs[ndocs - 1];
 	d->end = spooled;
-	qsort(tmpterms, ntmp, sizeof(*tmpterms), cmp_term_h);
+	if (ntmp > 1)		/* none yet: tmpterms may be NULL */
+		qsort(tmpterms, ntmp, sizeof(*tmpterms), cmp_term_h);
 	for (i = 0; i < ntmp; i++)
 		if (n == 0 || tmpterms[n - 1].h != tmpterms[i].h)
 			tmpterms[n++] = tmpterms[i];
@@ -435,7 +436,8 @@ close_doc(void)
 		sigv = ns;
 		capsigv = nc;
 	}
-	memcpy(sigv + nsigv, tmpterms, n * sizeof(*tmpterms));
+	if (n > 0)
+		memcpy(sigv + nsigv, tmpterms, n * sizeof(*tmpterms));
 	d->sig = nsigv;
 	d->nsig = (uint32_t)n;
 	nsigv += n;
@@ -1156,7 +1158,8 @@ merge_story(struct nstory *st)
 			np++;
 		}
 	}
-	qsort(pv, np, sizeof(*pv), cmp_spost);
+	if (np > 1)
+		qsort(pv, np, sizeof(*pv), cmp_spost);
 	/* each token's run of postings: from tokrun[], to the h of its
 	   first posting, which only marked the runs */
 	GROW(tokrun, 0, captokrun, stv.n + 1);

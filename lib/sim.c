@@ -43,6 +43,8 @@ struct wentry {
 	unsigned char	kind;		/* WK_ below */
 	unsigned char	may;		/* the month is "may" */
 	unsigned char	abbr;		/* the month is abbreviated */
+	unsigned char	num;		/* a number word: 1 + its numwords[] */
+	unsigned char	scale;		/* thousand 3, million 6, ... */
 };
 
 #define WK_NONE		0	/* no letters: no token */
@@ -814,6 +816,116 @@ attribution(struct sim_tok *t, size_t n)
 	}
 }
 
+/*
+ * The power of ten that a scale word multiplies by: thousand 3, million
+ * 6, billion 9, trillion 12; glued (a number's suffix: 2.5m, $3bn, 10k),
+ * the short forms too.  0 for other words.
+ */
+static int
+scale_of(const char *w, size_t n, int glued)
+{
+	static const struct { const char *w; int exp, glued; } sc[] = {
+		{ "thousand", 3, 0 }, { "million", 6, 0 }, { "billion", 9, 0 },
+		{ "trillion", 12, 0 }, { "k", 3, 1 }, { "m", 6, 1 },
+		{ "mn", 6, 1 }, { "bn", 9, 1 }, { "tn", 12, 1 }
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(sc) / sizeof(sc[0]); i++)
+		if ((glued || !sc[i].glued) && strlen(sc[i].w) == n &&
+		    memcmp(sc[i].w, w, n) == 0)
+			return sc[i].exp;
+	return 0;
+}
+
+/*
+ * The digits d[0..n) (a number_norm() result) times ten to exp, written
+ * the same way into out: "2.5" and 6 make "2500000", "1.2345" and 3
+ * "1234.5".  Returns the length, 0 when out is too small.
+ */
+static size_t
+scale_norm(const char *d, size_t n, int exp, char *out, size_t outsz)
+{
+	const char *dot = memchr(d, '.', n);
+	size_t ip = dot != NULL ? (size_t)(dot - d) : n, o = 0, i, pt;
+
+	if (n + (size_t)exp + 2 > outsz)
+		return 0;
+	pt = ip + (size_t)exp;		/* digits before the point */
+	for (i = 0; i < n; i++)
+		if (d[i] != '.')
+			out[o++] = d[i];
+	while (o < pt)
+		out[o++] = '0';
+	if (o > pt) {
+		memmove(out + pt + 1, out + pt, o - pt);
+		out[pt] = '.';
+		o++;
+		while (out[o - 1] == '0')
+			o--;
+		if (out[o - 1] == '.')
+			o--;
+	}
+	for (i = 0; i + 1 < o && out[i] == '0' && out[i + 1] != '.'; i++)
+		;
+	memmove(out, out + i, o - i);
+	return o - i;
+}
+
+/*
+ * A number's glued scale (2.5m, 3BN, 10k) into its digits d[0..*n), the
+ * suffix dropped; 1 when there was one.
+ */
+static int
+glued_scale(char *d, size_t *n, size_t sz)
+{
+	char suf[3], out[WORDMAX * 2];
+	size_t p, k, o;
+	int exp;
+
+	for (p = 0; p < *n && (isdigit((unsigned char)d[p]) || d[p] == '.');
+	    p++)
+		;
+	if (p == 0 || *n - p > 2 || *n == p)
+		return 0;
+	for (k = 0; p + k < *n; k++)
+		suf[k] = (char)tolower((unsigned char)d[p + k]);
+	if ((exp = scale_of(suf, k, 1)) == 0 ||
+	    (o = scale_norm(d, p, exp, out, sizeof(out))) == 0 || o > sz)
+		return 0;
+	memcpy(d, out, o);
+	*n = o;
+	return 1;
+}
+
+/* The scale of the word that starts w[0..n) after a number's dash. */
+static int
+dash_scale(const char *w, size_t n)
+{
+	char low[16];
+	size_t k;
+
+	for (k = 0; k < n && k < sizeof(low) && w[k] != '-'; k++)
+		low[k] = (char)tolower((unsigned char)w[k]);
+	return k < sizeof(low) ? scale_of(low, k, 0) : 0;
+}
+
+/* The number token t, of digits d[0..n), times ten to exp; 1 if done. */
+static int
+rescale(struct sim_tok *t, const char *d, size_t n, int exp)
+{
+	char out[WORDMAX * 2];
+	size_t o;
+
+	if ((t->flags & (ST_NUM | ST_YEAR)) == 0 ||
+	    (o = scale_norm(d, n, exp, out, sizeof(out))) == 0)
+		return 0;
+	t->stem = t->syn = hash_bytes(out, o);
+	if (t->flags & ST_YEAR)		/* 2000 million is no year */
+		t->flags ^= ST_NUM | ST_YEAR;
+	return 1;
+}
+
 /* What word w[0..n) is, into e (its key aside). */
 static void
 word_make(struct sim *s, const char *w, size_t n, struct wentry *e)
@@ -833,9 +945,11 @@ word_make(struct sim *s, const char *w, size_t n, struct wentry *e)
 		return;
 	}
 	tk->surf = hash_bytes(low, low_n) ^ SURF_SALT;
+	e->scale = (unsigned char)scale_of(low, low_n, 0);
 	if ((k = inlist(numwords, sizeof(numwords) / sizeof(numwords[0]),
 	    low, low_n, 2)) >= 0) {
 		e->kind = WK_NUM;
+		e->num = (unsigned char)(k + 2);
 		tk->stem = tk->syn = hash_bytes(numwords[k + 1],
 		    strlen(numwords[k + 1]));
 		tk->idf = 3.0f;
@@ -937,10 +1051,11 @@ word(struct sim *s, const char *w, size_t n)
 int
 sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 {
-	size_t i, low_n, nwords = 0, added = 0;
-	char low[WORDMAX * 2];
+	size_t i, low_n, nwords = 0, added = 0, numraw = SIZE_MAX, numd_n = 0;
+	char low[WORDMAX * 2], numd[WORDMAX * 2];
 	const struct wentry *e;
 	unsigned clause = 0;
+	int scaled = 0;
 
 	s->tv.n = 0;
 	if (tokenize(text, len, &s->tv) == -1)
@@ -975,10 +1090,22 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 		    wn > 0 && isdigit((unsigned char)w[0]))) {
 			const char *dash = memchr(w, '-', wn);
 
-			/* 50-basis-point: the number is 50 */
-			if (t->type == TOK_WORD && dash != NULL)
+			int exp = 0;
+
+			/* 50-basis-point: the number is 50; $3-million 3e6 */
+			if (t->type == TOK_WORD && dash != NULL) {
+				exp = dash_scale(dash + 1, wn - (size_t)(dash -
+				    w) - 1);
 				wn = (size_t)(dash - w);
+			}
 			low_n = number_norm(w, wn, low, sizeof(low));
+			scaled = glued_scale(low, &low_n, sizeof(low));
+			if (exp != 0 && !scaled && (low_n = scale_norm(low,
+			    low_n, exp, numd, sizeof(numd))) != 0) {
+				memcpy(low, numd, low_n);
+				scaled = 1;
+			} else if (exp != 0 && !scaled)
+				low_n = number_norm(w, wn, low, sizeof(low));
 			tk.stem = tk.syn = tk.surf = hash_bytes(low, low_n);
 			tk.idf = 3.0f;
 			tk.flags |= ST_NUM;
@@ -992,6 +1119,9 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 			added++;
 			clause = 0;
 			nwords++;
+			numraw = i;
+			memcpy(numd, low, low_n);
+			numd_n = low_n;
 			continue;
 		}
 		if (t->type != TOK_WORD)
@@ -1001,6 +1131,15 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 		if (e->kind == WK_NONE)
 			continue;
 		tk = e->tok;
+		/* 3 million, 3,000,000 and 3m are one number */
+		if (e->scale != 0 && numraw + 1 == i && !scaled && added > 0)
+			(void)rescale(&v->v[v->n - 1], numd, numd_n, e->scale);
+		if (e->num != 0) {
+			numraw = i;
+			numd_n = strlen(numwords[e->num - 1]);
+			memcpy(numd, numwords[e->num - 1], numd_n);
+			scaled = 0;
+		}
 		if (e->month != 0 && (t->flags & TF_CAP) && (nwords > 0 ||
 		    !e->abbr) && !(e->may && nwords == 0)) {
 			memset(&tk, 0, sizeof(tk));

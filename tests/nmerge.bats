@@ -147,6 +147,23 @@ inarticles() {
 	assert_output "$(printf '1\n0')"
 }
 
+@test "nmerge: 3 million, \$3,000,000, \$3-million and 3m are one number" {
+	printf '%s\t%s\n' \
+	    'The city will spend 3 million dollars on the new Orrin bridge.' \
+	    'The city will spend $3,000,000 on the new Orrin bridge.' \
+	    'Arland was fined 2.5 million pounds for the spill on Tuesday.' \
+	    'Arland was fined £2.5m for the spill on Tuesday.' \
+	    'He was released on $1.2-million bail on Friday.' \
+	    'He was released on $1.2 million bail on Friday.' \
+	    'The city will spend 3 million dollars on the new Orrin bridge.' \
+	    'The city will spend $4,000,000 on the new Orrin bridge.' \
+	    'The city will spend 2.5 million dollars on the new Orrin bridge.' \
+	    'The city will spend 25 million dollars on the new Orrin bridge.' > p.tsv
+	pairs p.tsv | nmerge > out
+	run same out
+	assert_output "$(printf '1\n1\n1\n0\n0')"
+}
+
 @test "nmerge: --train reports cross-validation and writes the linear model and its trees" {
 	{
 		printf 'label\tid1\tid2\tsentence1\tsentence2\n'

@@ -24,6 +24,7 @@ struct timex_state {
 	struct tdate	dct;	/* the document date */
 	struct tdate	ref;	/* the last date the text mentioned */
 	struct tdate	lastq;	/* the last quarter it mentioned */
+	struct tdate	lastday;	/* the last day it mentioned */
 };
 
 struct timex {

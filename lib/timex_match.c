@@ -864,6 +864,9 @@ timex_sentence(struct timex_state *st, const char *s, size_t n,
 			if (timex_normalise(st, s, n, c, e, ruletype[r], &sw,
 			    &x) == -1)
 				continue;
+			if (st->ref.gran == 'D' && st->ref.y && st->ref.m &&
+			    st->ref.d)
+				st->lastday = st->ref;
 			if (push(tv, &x) == -1)
 				return -1;
 			pos = e;

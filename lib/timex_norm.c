@@ -1660,16 +1660,15 @@ put_date_value(char *v, size_t sz, const struct tdate *t)
 	}
 }
 
-/* Is the reference day within a week of the document date? */
+/* Is the last day named within a week of the document date? */
 static int
 near_dct(const struct timex_state *st)
 {
 	long d;
 
-	if (!st->dct.y || !st->dct.d || !st->ref.y || !st->ref.m ||
-	    !st->ref.d)
+	if (!st->dct.y || !st->dct.d || !st->lastday.y)
 		return 0;
-	d = date_days(st->ref.y, st->ref.m, st->ref.d) -
+	d = date_days(st->lastday.y, st->lastday.m, st->lastday.d) -
 	    date_days(st->dct.y, st->dct.m, st->dct.d);
 	return d >= -7 && d <= 7;
 }
@@ -1828,11 +1827,15 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 		if (date_of(st, &f, tn, span, sl, &td, &setref) == -1) {
 			td = st->dct;
 			td.gran = 'D';
-			/* that morning: the last day named; a clock time
-			 * alone too, if that day is within a week of now */
-			if ((f.that || (f.clock && !f.hasrel && near_dct(st))) &&
-			    st->ref.y && st->ref.gran == 'D' && st->ref.d)
+			/* that morning: the last date named, if a day; a
+			 * clock time alone: the last day named, if within a
+			 * week of now (a year named since, as in "built in
+			 * 1931", moves no clock) */
+			if (f.that && st->ref.y && st->ref.gran == 'D' &&
+			    st->ref.d)
 				td = st->ref;
+			else if (f.clock && !f.hasrel && near_dct(st))
+				td = st->lastday;
 			if (f.hasrel && f.rel < 0 && f.pod == 'N' && td.d)
 				add_days(&td, -1);	/* last night */
 		}

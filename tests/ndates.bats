@@ -139,6 +139,9 @@ expect() {
 	# a clock time alone falls on the day just named
 	run times "The bomb went off on Monday. Police came at 10:35 a.m."
 	assert_line "TIME 2025-03-10T10:35 10:35 a.m."
+	# a year named in between moves no clock
+	run times "The bridge fell on Monday. It was built in 1931. It gave way at 6:40 a.m."
+	assert_line "TIME 2025-03-10T06:40 6:40 a.m."
 	run times "The plant closed on March 3. Police came that same day."
 	assert_line "DATE 2025-03-03 that same day"
 	# a weekday with previous or following counts from that day

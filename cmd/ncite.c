@@ -429,7 +429,8 @@ read_file(const char *path)
 			    tsv_unescape_field(&r, 7, &why) == 0 &&
 			    cite_add_time(&cd, r.field[6], r.flen[6],
 			    r.field[7], r.flen[7],
-			    r.flen[5] == 4 && memcmp(r.field[5], "DATE", 4) == 0)
+			    r.flen[5] == 4 && (memcmp(r.field[5], "DATE", 4) ==
+			    0 || memcmp(r.field[5], "TIME", 4) == 0))
 			    == -1)
 				err(1, NULL);
 			break;

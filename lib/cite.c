@@ -1142,8 +1142,8 @@ story_title(const struct story *st)
 }
 
 /*
- * A time value for the timeline: a DATE from a known year on, nothing
- * in it unknown (no X), not a reference like PRESENT_REF.
+ * A time value for the timeline: a DATE or TIME from a known year on,
+ * nothing in it unknown (no X), not a reference like PRESENT_REF.
  */
 static int
 timeline_value(const struct cite_data *cd, const struct cite_time *t)

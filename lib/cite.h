@@ -30,7 +30,7 @@ struct cite_sent {
 
 struct cite_time {
 	struct cite_str	value, text;
-	int		date;		/* TYPE is DATE */
+	int		date;		/* TYPE is DATE or TIME */
 };
 
 struct cite_quote {

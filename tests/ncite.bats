@@ -435,11 +435,13 @@ pier_stream() {
 		rec time a 5 41 45 DATE 2025-03-12T14:30 '14:30 on March 12'
 		rec sent a 6 51 60 'The mayor spoke that weekend.'
 		rec time a 6 51 55 DATE 2025-W11-WE 'that weekend'
+		rec sent a 7 61 98 'The ferry left at 6:40 a.m. that day.'
+		rec time a 7 79 88 TIME 2025-03-12T06:40 '6:40 a.m.'
 	} > w.tsv
 	run --separate-stderr sh -c "'$NCITE' -f md w.tsv | grep '^- ' | cut -d: -f1"
 	assert_success
 	assert_output "$(printf '%s\n' '- **first half of 2025**' \
-	    '- **2025, week 11**' '- **2025-03-12 14' \
+	    '- **2025, week 11**' '- **2025-03-12 06' '- **2025-03-12 14' \
 	    '- **2025, weekend of week 11**' '- **summer 2025**' \
 	    '- **third quarter of 2025**')"
 }

@@ -137,6 +137,10 @@ fuzz: all $(FUZZ)
 	    grep '^stat::number_of_executed_units' $$f.log; \
 	done
 
+# The long run: each harness to FUZZRUNS (10 million) executions.
+fuzz-long: all $(FUZZ)
+	@sh scripts/fuzzlong.sh
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
@@ -152,6 +156,6 @@ uninstall:
 clean:
 	rm -rf bin build
 
-.PHONY: FORCE all bench check clean deps demo eval fuzz install lint model stress \
+.PHONY: FORCE all bench check clean deps demo eval fuzz fuzz-long install lint model stress \
 	uninstall
 .SECONDARY:

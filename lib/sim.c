@@ -1089,7 +1089,7 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 		if (t->type == TOK_NUM || (t->type == TOK_WORD &&
 		    wn > 0 && isdigit((unsigned char)w[0]))) {
 			const char *dash = memchr(w, '-', wn);
-
+			size_t o;
 			int exp = 0;
 
 			/* 50-basis-point: the number is 50; $3-million 3e6 */
@@ -1100,12 +1100,12 @@ sim_analyze(struct sim *s, const char *text, size_t len, struct sim_tokvec *v)
 			}
 			low_n = number_norm(w, wn, low, sizeof(low));
 			scaled = glued_scale(low, &low_n, sizeof(low));
-			if (exp != 0 && !scaled && (low_n = scale_norm(low,
-			    low_n, exp, numd, sizeof(numd))) != 0) {
-				memcpy(low, numd, low_n);
+			if (exp != 0 && !scaled && (o = scale_norm(low, low_n,
+			    exp, numd, sizeof(numd))) != 0) {
+				memcpy(low, numd, o);
+				low_n = o;
 				scaled = 1;
-			} else if (exp != 0 && !scaled)
-				low_n = number_norm(w, wn, low, sizeof(low));
+			}
 			tk.stem = tk.syn = tk.surf = hash_bytes(low, low_n);
 			tk.idf = 3.0f;
 			tk.flags |= ST_NUM;

@@ -1743,6 +1743,36 @@ struct nside {
 	int	anchors;	/* numbers, times, names matched */
 };
 
+/*
+ * One token of a core: its weight into *w and its match m as the core
+ * counts it (the same first letters is a weak match; a time matches when
+ * the times agree), with the informative words, whole numbers and
+ * anchors it adds.  news_unit() and its bound news_unit_maybe() both.
+ */
+static double
+unit_tok(const struct sim_tok *t, double m, int tagree, double *w,
+    int *words, int *nums, int *anchors)
+{
+	if (m < 0.8)
+		m *= 0.5;
+	if (t->flags & (ST_YEAR | ST_WDAY)) {
+		*w = NEWS_TIME;
+		if (tagree)
+			m = 1;
+	} else if (t->flags & ST_NUM) {
+		*w = NEWS_NUM;
+		if (m == 1)
+			(*nums)++;
+	} else {
+		*w = t->idf < NEWS_WMAX ? t->idf : NEWS_WMAX;
+		if (m >= 0.8 && t->idf >= NEWS_INFORM && !(t->flags & ST_CAP))
+			(*words)++;
+	}
+	if (m >= 0.8 && (t->flags & (ST_NUM | ST_YEAR | ST_WDAY | ST_CAP)))
+		(*anchors)++;
+	return m;
+}
+
 /* The core of tokens t[from..to) and how much of it is matched. */
 static void
 news_unit(const struct sim_tok *tok, size_t from, size_t to,
@@ -1763,26 +1793,8 @@ news_unit(const struct sim_tok *tok, size_t from, size_t to,
 			sd->anchors++;
 			continue;
 		}
-		/* the same first letters is a weak match */
-		if (m < 0.8)
-			m *= 0.5;
-		if (t->flags & (ST_YEAR | ST_WDAY)) {
-			w = NEWS_TIME;
-			if (tagree)
-				m = 1;
-		} else if (t->flags & ST_NUM) {
-			w = NEWS_NUM;
-			if (m == 1)
-				sd->nums++;
-		} else {
-			w = t->idf < NEWS_WMAX ? t->idf : NEWS_WMAX;
-			if (m >= 0.8 && t->idf >= NEWS_INFORM &&
-			    !(t->flags & ST_CAP))
-				sd->words++;
-		}
-		if (m >= 0.8 && (t->flags & (ST_NUM | ST_YEAR | ST_WDAY |
-		    ST_CAP)))
-			sd->anchors++;
+		m = unit_tok(t, m, tagree, &w, &sd->words, &sd->nums,
+		    &sd->anchors);
 		sd->nunit++;
 		sd->mass += w;
 		sd->matched += w * m;
@@ -2015,25 +2027,7 @@ news_unit_maybe(const struct sim_tok *tok, size_t from, size_t to,
 			continue;
 		conf = (t->flags & (ST_NUM | ST_YEAR)) == ST_NUM;
 		anchors += conf;
-		if (m < 0.8)
-			m *= 0.5;
-		if (t->flags & (ST_YEAR | ST_WDAY)) {
-			w = NEWS_TIME;
-			if (tagree)
-				m = 1;
-		} else if (t->flags & ST_NUM) {
-			w = NEWS_NUM;
-			if (m == 1)
-				nums++;
-		} else {
-			w = t->idf < NEWS_WMAX ? t->idf : NEWS_WMAX;
-			if (m >= 0.8 && t->idf >= NEWS_INFORM &&
-			    !(t->flags & ST_CAP))
-				words++;
-		}
-		if (m >= 0.8 && (t->flags & (ST_NUM | ST_YEAR | ST_WDAY |
-		    ST_CAP)))
-			anchors++;
+		m = unit_tok(t, m, tagree, &w, &words, &nums, &anchors);
 		nunit++;
 		mass += w;
 		c = w * (m - bar);

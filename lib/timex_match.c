@@ -647,6 +647,52 @@ titled(const char *s, size_t c, size_t e, int first)
 	return 0;
 }
 
+/* Is word w of the sentence, in any case, one of the list's? */
+static int
+word_in(const char *s, const struct sword *w, const char *const *list)
+{
+	size_t n = w->end - w->start, k;
+
+	for (; *list != NULL; list++) {
+		if (strlen(*list) != n)
+			continue;
+		for (k = 0; k < n && (s[w->start + k] | 0x20) == (*list)[k]; k++)
+			;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is word j "last" the verb: after a modal, "to" or "not" and before a
+ * quantity ("will last two days", "to last several weeks", "could last
+ * for years")?  The adjective ("last year", "the last two days") has a
+ * determiner or a preposition before it, or a name after it.
+ */
+static int
+last_verb(const char *s, const struct sword *v, size_t nv, size_t j)
+{
+	static const char *const before[] = { "to", "will", "would", "could",
+	    "can", "may", "might", "should", "must", "ll", "d", "not", "t",
+	    "and", "or", "only", "still", "also", "never", "cannot", "did",
+	    "does", "do", NULL };
+	static const char *const after[] = { "a", "an", "several", "few",
+	    "many", "some", "about", "around", "nearly", "almost", "more",
+	    "less", "over", "at", "up", "until", "till", "through", "into",
+	    "beyond", "for", "longer", "just", "only", "another", "one", "two",
+	    "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	    "twelve", "hours", "days", "weeks", "months", "years", "decades",
+	    NULL };
+	static const char *const last[] = { "last", NULL };
+
+	if (j == 0 || j + 1 >= nv || !word_in(s, &v[j], last) ||
+	    s[v[j].start] != 'l')
+		return 0;
+	return word_in(s, &v[j - 1], before) && ((s[v[j + 1].start] >= '0' &&
+	    s[v[j + 1].start] <= '9') || word_in(s, &v[j + 1], after));
+}
+
 #define ONES	0x0101010101010101ULL
 #define HIGHS	0x8080808080808080ULL
 
@@ -805,7 +851,8 @@ timex_sentence(struct timex_state *st, const char *s, size_t n,
 			int r, q;
 			PCRE2_SIZE *ov;
 
-			if (swords[j].flags & WF_CROSS)
+			if ((swords[j].flags & WF_CROSS) ||
+			    last_verb(s, swords, nswords, j))
 				continue;
 			/* the bytes that choose the rules: see try_rules() */
 			key = key2 = has_digit(s + c, swords[j].end - c) ? c +

@@ -1604,6 +1604,11 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 			*t = st->ref.y ? st->ref : *dct;
 			if (u <= U_WEEKEND && t->gran != 'D')
 				*t = *dct;
+			/* "will ... by the end of the year" after "in 2011":
+			 * an act to come is not in a year gone by */
+			if (!f->that && rel == 0 && tn > 0 && t->y && dct->y &&
+			    t->y < dct->y)
+				*t = *dct;
 			shift_unit(t, u, rel == 2 ? 1 : rel == -2 ? -1 : 0);
 		} else {
 			*t = *dct;

@@ -147,6 +147,11 @@ expect() {
 	# a weekday with previous or following counts from that day
 	run times "Shares fell on March 7, down from the previous Friday."
 	assert_line "DATE 2025-02-28 the previous Friday"
+	# the year of an act to come is not one gone by
+	run times "Prices peaked in late 2011. Rates will rise by the end of the year."
+	assert_line "DATE 2025 the end of the year"
+	run times "Prices peaked in late 2011. They fell by the end of the year."
+	assert_line "DATE 2011 the end of the year"
 }
 
 @test "durations" {
@@ -164,6 +169,13 @@ expect() {
 	expect "The temple stood for 2000 years." DURATION P2000Y "2000 years"
 	expect "It was kept for two thousand years." DURATION P2000Y \
 	    "two thousand years"
+	# last the verb is no part of the length; the adjective is
+	expect "The talks will last two days." DURATION P2D "two days"
+	expect "Supplies are expected to last several weeks." DURATION PXW \
+	    "several weeks"
+	expect "Prices fell over the last two days." DURATION P2D \
+	    "the last two days"
+	expect "It rained and last year it snowed." DATE 2024 "last year"
 }
 
 @test "sets" {

@@ -277,6 +277,15 @@ tokens(const char *s, size_t n, struct ttok *t, int max)
 				    s[j] == '/') && j + 1 < n &&
 				    isdigit((unsigned char)s[j + 1]))))
 					j++;
+				/* the 1990's, the mid-1980's: a decade */
+				if (j + 1 < n && s[j] == '\'' && s[j + 1] == 's' &&
+				    (j + 2 == n || !isalnum((unsigned char)s[j + 2])) &&
+				    j - i == 4 && s[j - 1] == '0' && nt > 0 &&
+				    (strcmp(t[nt - 1].w, "the") == 0 ||
+				    strcmp(t[nt - 1].w, "early") == 0 ||
+				    strcmp(t[nt - 1].w, "late") == 0 ||
+				    strcmp(t[nt - 1].w, "mid") == 0))
+					j += 2;
 			} else {
 				while (j < n && (isalpha((unsigned char)s[j]) ||
 				    (s[j] == '\'' && j + 1 < n &&
@@ -315,9 +324,9 @@ tokens(const char *s, size_t n, struct ttok *t, int max)
 				t[nt].w[k] = (char)tolower(
 				    (unsigned char)s[i + apos + k]);
 			t[nt].w[k] = '\0';
-			/* year's, valentine's */
+			/* year's, valentine's; the 1990's is a decade */
 			if (k > 2 && t[nt].w[k - 2] == '\'' &&
-			    t[nt].w[k - 1] == 's')
+			    t[nt].w[k - 1] == 's' && !t[nt].digit)
 				t[nt].w[k -= 2] = '\0';
 			t[nt].len = k;
 			nt++;
@@ -481,7 +490,8 @@ features(const char *s, size_t n, struct ttok *t, int nt, struct feat *f)
 			for (p = w; *p >= '0' && *p <= '9'; p++)
 				nd++;
 			v = (int)strtol(w, &e, 10);
-			if (*p == 's' && p[1] == '\0' && nd == 4) {
+			if (nd == 4 && ((p[0] == 's' && p[1] == '\0') ||
+			    (p[0] == '\'' && p[1] == 's' && p[2] == '\0'))) {
 				f->decade = v / 10;
 				continue;
 			}

@@ -54,6 +54,11 @@ expect() {
 @test "decades, centuries, quarters, halves and seasons" {
 	expect "Music of the 1990s is back." DATE 199 "the 1990s"
 	expect "Music of the '80s is back." DATE 198 "the '80s"
+	expect "Music of the 1990's is back." DATE 199 "the 1990's"
+	expect "Rents rose in the mid-1980's." DATE 198 "the mid-1980's"
+	# a year's possessive is no decade, and no part of the expression
+	expect "In 1990's budget, cuts were made." DATE 1990 1990
+	expect "Sales in 2012's final months fell." DATE 2012 2012
 	expect "It is the 21st century." DATE 20 "the 21st century"
 	expect "Results for Q3 are due in October." DATE 2025-Q3 Q3
 	expect "Results for the fourth quarter of 2023 were weak." DATE \

@@ -60,6 +60,8 @@ expect() {
 	expect "In 1990's budget, cuts were made." DATE 1990 1990
 	expect "Sales in 2012's final months fell." DATE 2012 2012
 	expect "It is the 21st century." DATE 20 "the 21st century"
+	expect "The law expires at the end of the decade." DATE 202 \
+	    "the end of the decade"
 	expect "Results for Q3 are due in October." DATE 2025-Q3 Q3
 	expect "Results for the fourth quarter of 2023 were weak." DATE \
 	    2023-Q4 "the fourth quarter of 2023"

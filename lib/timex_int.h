@@ -18,6 +18,7 @@
 #define WF_AUX		32	/* is, are, be: "is held" is no past */
 #define WF_NOTNUM	64	/* percent, million: a number that is no time */
 #define WF_CROSS	128	/* "of", "than": inside an expression, never first */
+#define WF_SCHED	256	/* starts, opens: a present that schedules */
 
 /* a word of the sentence being scanned: ASCII letters and digits */
 struct sword {

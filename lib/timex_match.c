@@ -36,7 +36,7 @@ extern const unsigned long data_timex_len;
 struct wslot {
 	char		w[WORDMAX];
 	unsigned char	len;
-	unsigned char	flags;
+	unsigned short	flags;
 };
 
 /* the rules a try may run, by the exact bytes the try starts with */
@@ -101,6 +101,14 @@ static const char *past_words[] = { "was", "were", "had", "did", "said",
 static const char *pres_words[] = { "is", "are", "says", "say", "now",
     NULL };
 static const char *aux_words[] = { "is", "are", "be", "being", NULL };
+/* a present tense that sets a time to come: "the match kicks off at 8
+ * p.m. Saturday", "the law takes effect Jan. 1" */
+static const char *sched_words[] = { "starts", "begins", "opens", "ends",
+    "closes", "meets", "kicks", "resumes", "expires", "arrives", "leaves",
+    "returns", "travels", "visits", "plays", "hosts", "heads", "launches",
+    "convenes", "reopens", "debuts", "premieres", "takes", "goes",
+    "begin", "resume", "arrive", "convene", "reopen", "expire", "meet",
+    "travel", NULL };
 static const char *notnum_words[] = { "percent", "million", "billion",
     "trillion", "cents", "points", "shares", "people", "dollars", "yen",
     "marks", "pounds", "francs", "euros", "tons", "barrels", NULL };
@@ -182,12 +190,12 @@ word_add(const char *w, size_t n, int flags)
 	bloom[(h >> 20) % BLOOMBITS / 64] |= (uint64_t)1 << ((h >> 20) % 64);
 	for (i = h & (WTABSZ - 1); wtab[i].len != 0; i = (i + 1) & (WTABSZ - 1))
 		if (wtab[i].len == n && memcmp(wtab[i].w, w, n) == 0) {
-			wtab[i].flags |= (unsigned char)flags;
+			wtab[i].flags |= (unsigned short)flags;
 			return;
 		}
 	memcpy(wtab[i].w, w, n);
 	wtab[i].len = (unsigned char)n;
-	wtab[i].flags = (unsigned char)flags;
+	wtab[i].flags = (unsigned short)flags;
 }
 
 /*
@@ -379,12 +387,12 @@ timex_init(char *err, size_t errsz)
 		    CH_ALPHA : i >= '0' && i <= '9' ? CH_DIGIT : 0;
 	{
 		static const char **lists[] = { fut_words, past_words,
-		    pres_words, aux_words, notnum_words };
+		    pres_words, aux_words, notnum_words, sched_words };
 		static const int fl[] = { WF_FUT, WF_PAST, WF_PRES, WF_AUX,
-		    WF_NOTNUM };
+		    WF_NOTNUM, WF_SCHED };
 		const char **w;
 
-		for (i = 0; i < 5; i++)
+		for (i = 0; i < 6; i++)
 			for (w = lists[i]; *w != NULL; w++)
 				word_add(*w, strlen(*w), fl[i]);
 	}

@@ -277,6 +277,13 @@ tokens(const char *s, size_t n, struct ttok *t, int max)
 				    s[j] == '/') && j + 1 < n &&
 				    isdigit((unsigned char)s[j + 1]))))
 					j++;
+				/* 8pm, 8:30am: the number, then am or pm */
+				if (j - i >= 3 + (size_t)apos &&
+				    (s[j - 1] | 0x20) == 'm' &&
+				    ((s[j - 2] | 0x20) == 'a' ||
+				    (s[j - 2] | 0x20) == 'p') &&
+				    isdigit((unsigned char)s[j - 3]))
+					j -= 2;
 				/* the 1990's, the mid-1980's: a decade */
 				if (j + 1 < n && s[j] == '\'' && s[j + 1] == 's' &&
 				    (j + 2 == n || !isalnum((unsigned char)s[j + 2])) &&
@@ -964,7 +971,11 @@ tense(const char *s, size_t n, const struct swords *sw, size_t a, size_t b,
 
 		if (i >= a && i < b)
 			continue;
-		if (fl & WF_FUT)
+		if ((fl & WF_SCHED) && k > 0 && (word_is(s, &sw->v[k - 1],
+		    "to") || (sw->v[k - 1].flags & (WF_FUT | WF_PAST |
+		    WF_AUX))))
+			v = 2;		/* due to expire: the verb before says */
+		else if (fl & (WF_FUT | WF_SCHED))
 			v = 1;
 		else if (fl & WF_PAST)
 			v = -1;

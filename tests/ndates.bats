@@ -116,6 +116,13 @@ expect() {
 	expect "Rivals extended their offers to acquire the maker Friday." \
 	    DATE 2025-03-07 Friday
 	expect "The firm agreed to sell the plant in June." DATE 2025-06 June
+	# a present that schedules: starts, opens, takes effect; not after to
+	expect "The match kicks off at 8pm on Saturday." TIME \
+	    2025-03-15T20:00 "8pm on Saturday"
+	run times "The law takes effect Jan. 1." 2025-06-20
+	assert_line "DATE 2026-01-01 Jan. 1"
+	expect "The offer had been due to expire Friday." DATE 2025-03-07 \
+	    Friday
 	expect "The offer runs until 5 p.m. Tuesday." TIME 2025-03-18T17:00 \
 	    "5 p.m. Tuesday"
 	expect "A chair will be named in December." DATE 2025-12 December
@@ -200,6 +207,10 @@ expect() {
 	expect "Polls close at 3 p.m. EST." TIME 2025-03-12T15:00 "3 p.m. EST"
 	expect "He spoke at 10:30 a.m. Tuesday." TIME 2025-03-11T10:30 \
 	    "10:30 a.m. Tuesday"
+	# am and pm run together with the number
+	expect "Polls close at 8pm." TIME 2025-03-12T20:00 8pm
+	expect "Polls close at 8:30pm." TIME 2025-03-12T20:30 8:30pm
+	expect "Doors open at 10AM." TIME 2025-03-12T10:00 10AM
 	# as in TimeBank: the part of a named day is a DATE, the part of
 	# a day named from now a TIME
 	expect "The fair opened Friday morning." DATE 2025-03-07TMO \

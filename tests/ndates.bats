@@ -35,6 +35,9 @@ expect() {
 	expect "The deal closed Aug. 7, 2019." DATE 2019-08-07 "Aug. 7, 2019"
 	expect "It opened on 14 June 2024." DATE 2024-06-14 "14 June 2024"
 	expect "Rents went up in July 2021." DATE 2021-07 "July 2021"
+	expect "The season runs from October to May." DATE 2025-05 May
+	run times "He will talk to May on Monday."
+	refute_output --partial "May"
 	expect "Sales rise in early June." DATE 2025-06 "early June"
 	expect "The fair is held the 5th of May." DATE 2025-05-05 "the 5th of May"
 	expect "The law changed in January this year." DATE 2025-01 \

@@ -884,6 +884,12 @@ timex_sentence(struct timex_state *st, const char *s, size_t n,
 			    s[c - 1] == '-') && isalnum_ascii(
 			    (unsigned char)s[c - 2]))))
 				continue;
+			/* an article inside a compound: once-in-a-century */
+			else if (c > 1 && s[c - 1] == '-' &&
+			    isalnum_ascii((unsigned char)s[c - 2]) &&
+			    (s[c] | 0x20) == 'a' && (swords[j].end == c + 1 ||
+			    (swords[j].end == c + 2 && (s[c + 1] | 0x20) == 'n')))
+				continue;
 			/*
 			 * A window of the sentence as the subject: no
 			 * expression is longer, and pcre2's work per call

@@ -786,7 +786,17 @@ features(const char *s, size_t n, struct ttok *t, int nt, struct feat *f)
 			f->that = 1;
 			break;
 		case W_THE:
-			f->the = 1;
+			/* the end of next year: the next year is the
+			 * document's, "the" is the end's */
+			if (!(i + 2 < nt && strcmp(t[i + 2].w, "of") == 0 &&
+			    (strcmp(t[i + 1].w, "end") == 0 ||
+			    strcmp(t[i + 1].w, "beginning") == 0 ||
+			    strcmp(t[i + 1].w, "start") == 0 ||
+			    strcmp(t[i + 1].w, "middle") == 0 ||
+			    strcmp(t[i + 1].w, "rest") == 0 ||
+			    strcmp(t[i + 1].w, "remainder") == 0 ||
+			    strcmp(t[i + 1].w, "close") == 0)))
+				f->the = 1;
 			break;
 		case W_YEARAGO:
 			f->yearago = 1;
@@ -1623,8 +1633,9 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 		    (!f->hasrel && f->the && strstr(s, "full ") == NULL)) {
 			/* the following day, that year: from the reference */
 			*t = st->ref.y ? st->ref : *dct;
-			if (u <= U_WEEKEND && t->gran != 'D')
-				*t = *dct;
+			if ((u <= U_WEEKEND && t->gran != 'D') ||
+			    (u == U_MONTH && t->m == 0))
+				*t = *dct;	/* a year named: no month in it */
 			/* "will ... by the end of the year" after "in 2011":
 			 * an act to come is not in a year gone by */
 			if (!f->that && rel == 0 && tn > 0 && t->y && dct->y &&

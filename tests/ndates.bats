@@ -165,6 +165,12 @@ expect() {
 	# a weekday with previous or following counts from that day
 	run times "Shares fell on March 7, down from the previous Friday."
 	assert_line "DATE 2025-02-28 the previous Friday"
+	# the end of next year: next to the document's year, whatever was
+	# named before; the month of a year named is the document's
+	run times "Shares rose in September. The plant will reopen by the end of next year."
+	assert_line "DATE 2026 the end of next year"
+	run times "Sales rose in 2010. The end of the month was quiet."
+	assert_line "DATE 2025-03 The end of the month"
 	# the year of an act to come is not one gone by
 	run times "Prices peaked in late 2011. Rates will rise by the end of the year."
 	assert_line "DATE 2025 the end of the year"
@@ -187,6 +193,10 @@ expect() {
 	expect "The temple stood for 2000 years." DURATION P2000Y "2000 years"
 	expect "It was kept for two thousand years." DURATION P2000Y \
 	    "two thousand years"
+	expect "It will grow over the following decade." DURATION P10Y \
+	    "the following decade"
+	run times "They built for a once-in-a-century flood."
+	assert_output ""
 	# last the verb is no part of the length; the adjective is
 	expect "The talks will last two days." DURATION P2D "two days"
 	expect "Supplies are expected to last several weeks." DURATION PXW \

@@ -981,6 +981,15 @@ tense(const char *s, size_t n, const struct swords *sw, size_t a, size_t b,
 
 		if (i >= a && i < b)
 			continue;
+		/* "met him on Wednesday and will travel on Thursday": a
+		 * verb after the next clause's conjunction is that clause's
+		 * when one before has spoken */
+		if (i >= b && best != (size_t)-1 && len <= 5 &&
+		    (word_is(s, &sw->v[k], "and") || word_is(s, &sw->v[k],
+		    "but") || word_is(s, &sw->v[k], "while") ||
+		    word_is(s, &sw->v[k], "when") || word_is(s, &sw->v[k],
+		    "after") || word_is(s, &sw->v[k], "then")))
+			break;
 		if ((fl & WF_SCHED) && k > 0 && (word_is(s, &sw->v[k - 1],
 		    "to") || (sw->v[k - 1].flags & (WF_FUT | WF_PAST |
 		    WF_AUX))))

@@ -120,8 +120,8 @@ expect() {
 	    DATE 2025-03-07 Friday
 	expect "The firm agreed to sell the plant in June." DATE 2025-06 June
 	# a verb after "and" is the next clause's when one before spoke
-	expect "He met her on Monday and will travel on Friday." DATE \
-	    2025-03-10 Monday
+	expect "He met Prime Minister Ann Lee on Monday and will travel on Friday." \
+	    DATE 2025-03-10 Monday
 	expect "On Friday, he will visit the site." DATE 2025-03-14 Friday
 	# a present that schedules: starts, opens, takes effect; not after to
 	expect "The match kicks off at 8pm on Saturday." TIME \

@@ -25,6 +25,8 @@ struct timex_state {
 	struct tdate	ref;	/* the last date the text mentioned */
 	struct tdate	lastq;	/* the last quarter it mentioned */
 	struct tdate	lastday;	/* the last day it mentioned */
+	struct tdate	prevm;	/* the sentence's last month or day ... */
+	size_t		prevend;	/* ... and where it ends, or SIZE_MAX */
 };
 
 struct timex {

@@ -777,6 +777,7 @@ timex_sentence(struct timex_state *st, const char *s, size_t n,
 
 	tv->n = 0;
 	nswords = 0;
+	st->prevend = SIZE_MAX;
 	while (i < n) {
 		struct wslot *ws;
 		uint64_t h;

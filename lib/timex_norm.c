@@ -1030,6 +1030,29 @@ tense(const char *s, size_t n, const struct swords *sw, size_t a, size_t b,
 	return t;
 }
 
+/*
+ * Does the expression at s[a..) end a range whose first end is the
+ * sentence's last month or day: "June through October", "May-July"?
+ */
+static int
+range_after(const struct timex_state *st, const char *s, size_t a)
+{
+	static const char *const joins[] = { " to ", " through ", " until ",
+	    " till ", " and ", " or ", " into ", "-", " - ", "\xe2\x80\x93",
+	    " \xe2\x80\x93 ", NULL };
+	const char *const *j;
+	size_t g;
+
+	if (st->prevend == SIZE_MAX || st->prevend > a || !st->prevm.y ||
+	    !st->prevm.m)
+		return 0;
+	g = a - st->prevend;
+	for (j = joins; *j != NULL; j++)
+		if (strlen(*j) == g && memcmp(s + st->prevend, *j, g) == 0)
+			return 1;
+	return 0;
+}
+
 /* --- values ---------------------------------------------------------- */
 
 /* v[0..w) from k, zero-padded; printf(3) is slow on the hot path */
@@ -1968,6 +1991,14 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 			else
 				return -1;
 			return 0;
+		}
+		if (f.month && !f.year && !f.hasrel && td.m &&
+		    range_after(st, s, a))
+			/* from June through October: on from the first */
+			td.y = st->prevm.y + (td.m < st->prevm.m);
+		if (f.month && td.y && (td.gran == 'M' || td.gran == 'D')) {
+			st->prevm = td;
+			st->prevend = b;
 		}
 		put_date_value(v, sz, &td);
 		if (setref && td.y && td.gran != 'E' && td.gran != 'C') {

@@ -36,6 +36,14 @@ expect() {
 	expect "It opened on 14 June 2024." DATE 2024-06-14 "14 June 2024"
 	expect "Rents went up in July 2021." DATE 2021-07 "July 2021"
 	expect "The season runs from October to May." DATE 2025-05 May
+	# the second month of a range goes on from the first
+	run times "The season runs from June through October." 2025-03-19
+	assert_line "DATE 2025-06 June"
+	assert_line "DATE 2025-10 October"
+	run times "It ran from October 2023 to March." 2025-01-10
+	assert_line "DATE 2024-03 March"
+	expect "The plane landed at 3:15 p.m. local time." TIME \
+	    2025-03-12T15:15 "3:15 p.m. local time"
 	run times "He will talk to May on Monday."
 	refute_output --partial "May"
 	expect "Sales rise in early June." DATE 2025-06 "early June"

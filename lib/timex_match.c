@@ -108,7 +108,7 @@ static const char *sched_words[] = { "starts", "begins", "opens", "ends",
     "returns", "travels", "visits", "plays", "hosts", "heads", "launches",
     "convenes", "reopens", "debuts", "premieres", "takes", "goes",
     "begin", "resume", "arrive", "convene", "reopen", "expire", "meet",
-    "travel", NULL };
+    "travel", "play", "face", "host", "visit", NULL };
 static const char *notnum_words[] = { "percent", "million", "billion",
     "trillion", "cents", "points", "shares", "people", "dollars", "yen",
     "marks", "pounds", "francs", "euros", "tons", "barrels", NULL };

@@ -991,8 +991,8 @@ tense(const char *s, size_t n, const struct swords *sw, size_t a, size_t b,
 		    "after") || word_is(s, &sw->v[k], "then")))
 			break;
 		if ((fl & WF_SCHED) && k > 0 && (word_is(s, &sw->v[k - 1],
-		    "to") || (sw->v[k - 1].flags & (WF_FUT | WF_PAST |
-		    WF_AUX))))
+		    "to") || determiner(s, &sw->v[k - 1]) ||
+		    (sw->v[k - 1].flags & (WF_FUT | WF_PAST | WF_AUX))))
 			v = 2;		/* due to expire: the verb before says */
 		else if (fl & (WF_FUT | WF_SCHED))
 			v = 1;

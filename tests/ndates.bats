@@ -138,6 +138,8 @@ expect() {
 	assert_line "DATE 2026-01-01 Jan. 1"
 	expect "The offer had been due to expire Friday." DATE 2025-03-07 \
 	    Friday
+	expect "The Hawks play the Knicks on Saturday." DATE 2025-03-15 \
+	    Saturday
 	expect "The offer runs until 5 p.m. Tuesday." TIME 2025-03-18T17:00 \
 	    "5 p.m. Tuesday"
 	expect "A chair will be named in December." DATE 2025-12 December
@@ -232,6 +234,9 @@ expect() {
 	expect "Polls close at 3 p.m. EST." TIME 2025-03-12T15:00 "3 p.m. EST"
 	expect "He spoke at 10:30 a.m. Tuesday." TIME 2025-03-11T10:30 \
 	    "10:30 a.m. Tuesday"
+	# a game clock is no time of day
+	run times "With 2:15 left in the game, he scored."
+	assert_output ""
 	# am and pm run together with the number
 	expect "Polls close at 8pm." TIME 2025-03-12T20:00 8pm
 	expect "Polls close at 8:30pm." TIME 2025-03-12T20:30 8:30pm

@@ -48,6 +48,7 @@ expect() {
 	refute_output --partial "May"
 	expect "Sales rise in early June." DATE 2025-06 "early June"
 	expect "The fair is held the 5th of May." DATE 2025-05-05 "the 5th of May"
+	expect "The 22 March deadline passed." DATE 2025-03-22 "22 March"
 	expect "The law changed in January this year." DATE 2025-01 \
 	    "January this year"
 }

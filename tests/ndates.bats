@@ -202,6 +202,9 @@ expect() {
 	    "the past three years"
 	expect "It was a two-week trial." DURATION P2W two-week
 	expect "He waited for a few days." DURATION PXD "a few days"
+	# hours of a kind are no length
+	run times "Stores cut their opening hours in the early morning hours."
+	assert_output ""
 	expect "He waited for twenty four hours." DURATION PT24H \
 	    "twenty four hours"
 	# a number like a year before years is a length

@@ -1032,7 +1032,8 @@ tense(const char *s, size_t n, const struct swords *sw, size_t a, size_t b,
 
 /*
  * Does the expression at s[a..) end a range whose first end is the
- * sentence's last month or day: "June through October", "May-July"?
+ * sentence's last month or day ("June through October", "May-July"), or
+ * follow its year ("last year, in June")?
  */
 static int
 range_after(const struct timex_state *st, const char *s, size_t a)
@@ -1043,11 +1044,12 @@ range_after(const struct timex_state *st, const char *s, size_t a)
 	const char *const *j;
 	size_t g;
 
-	if (st->prevend == SIZE_MAX || st->prevend > a || !st->prevm.y ||
-	    !st->prevm.m)
+	static const char *const apps[] = { " in ", ", in ", ", ", NULL };
+
+	if (st->prevend == SIZE_MAX || st->prevend > a || !st->prevm.y)
 		return 0;
 	g = a - st->prevend;
-	for (j = joins; *j != NULL; j++)
+	for (j = st->prevm.m ? joins : apps; *j != NULL; j++)
 		if (strlen(*j) == g && memcmp(s + st->prevend, *j, g) == 0)
 			return 1;
 	return 0;
@@ -1993,12 +1995,19 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 			return 0;
 		}
 		if (f.month && !f.year && !f.hasrel && td.m &&
-		    range_after(st, s, a))
-			/* from June through October: on from the first */
-			td.y = st->prevm.y + (td.m < st->prevm.m);
-		if (f.month && td.y && (td.gran == 'M' || td.gran == 'D')) {
+		    range_after(st, s, a)) {
+			/* from June through October: on from the first;
+			 * last year, in June: in that year */
+			td.y = st->prevm.y;
+			if (st->prevm.m && td.m < st->prevm.m)
+				td.y++;
+		}
+		if ((f.month && td.y && (td.gran == 'M' || td.gran == 'D')) ||
+		    (td.gran == 'Y' && td.y)) {
 			st->prevm = td;
 			st->prevend = b;
+			if (td.gran == 'Y')
+				st->prevm.m = st->prevm.d = 0;
 		}
 		put_date_value(v, sz, &td);
 		if (setref && td.y && td.gran != 'E' && td.gran != 'C') {

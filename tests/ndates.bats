@@ -42,6 +42,10 @@ expect() {
 	assert_line "DATE 2025-10 October"
 	run times "It ran from October 2023 to March." 2025-01-10
 	assert_line "DATE 2024-03 March"
+	# a month put after a year is in that year
+	run times "The bank cut rates twice last year, in June and July." 2025-04-15
+	assert_line "DATE 2024-06 June"
+	assert_line "DATE 2024-07 July"
 	expect "The plane landed at 3:15 p.m. local time." TIME \
 	    2025-03-12T15:15 "3:15 p.m. local time"
 	run times "He will talk to May on Monday."

@@ -27,6 +27,7 @@ struct timex_state {
 	struct tdate	lastday;	/* the last day it mentioned */
 	struct tdate	prevm;	/* the sentence's last month or day ... */
 	size_t		prevend;	/* ... and where it ends, or SIZE_MAX */
+	int		prevwd;	/* its weekday if a weekday named it, or 0 */
 };
 
 struct timex {

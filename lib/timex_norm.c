@@ -1995,17 +1995,32 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 			return 0;
 		}
 		if (f.month && !f.year && !f.hasrel && td.m &&
-		    range_after(st, s, a)) {
+		    !st->prevwd && range_after(st, s, a)) {
 			/* from June through October: on from the first;
 			 * last year, in June: in that year */
 			td.y = st->prevm.y;
 			if (st->prevm.m && td.m < st->prevm.m)
 				td.y++;
+		} else if (f.wday && !f.month && !f.hasrel && td.gran == 'D' &&
+		    st->prevwd && range_after(st, s, a)) {
+			/* Monday through Friday; Tuesday and Wednesday, but
+			 * not Friday and Thursday: a list is in no order */
+			int k = (f.wday - st->prevwd + 7) % 7;
+
+			if (k == 0)
+				k = 7;
+			if (k <= 3 || !(memcmp(s + st->prevend, " and ", 5) ==
+			    0 || memcmp(s + st->prevend, " or ", 4) == 0)) {
+				td = st->prevm;
+				add_days(&td, k);
+			}
 		}
 		if ((f.month && td.y && (td.gran == 'M' || td.gran == 'D')) ||
-		    (td.gran == 'Y' && td.y)) {
+		    (td.gran == 'Y' && td.y) || (f.wday && !f.month &&
+		    td.gran == 'D' && td.y)) {
 			st->prevm = td;
 			st->prevend = b;
+			st->prevwd = f.month ? 0 : f.wday;
 			if (td.gran == 'Y')
 				st->prevm.m = st->prevm.d = 0;
 		}

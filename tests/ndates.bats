@@ -42,6 +42,13 @@ expect() {
 	assert_line "DATE 2025-10 October"
 	run times "It ran from October 2023 to March." 2025-01-10
 	assert_line "DATE 2024-03 March"
+	# weekdays of a range or a short list go on from the first
+	run times "The office was open Monday through Friday."
+	assert_line "DATE 2025-03-10 Monday"
+	assert_line "DATE 2025-03-14 Friday"
+	run times "Statements were made Friday and Thursday."
+	assert_line "DATE 2025-03-07 Friday"
+	assert_line "DATE 2025-03-06 Thursday"
 	# a month put after a year is in that year
 	run times "The bank cut rates twice last year, in June and July." 2025-04-15
 	assert_line "DATE 2024-06 June"

@@ -701,6 +701,37 @@ last_verb(const char *s, const struct sword *v, size_t nv, size_t j)
 	    s[v[j + 1].start] <= '9') || word_in(s, &v[j + 1], after));
 }
 
+/*
+ * Is the match s[c..e), starting at word j, a rate after an amount ("$500
+ * million a year", "700 seats a week", "5 percent a year"): "a" or
+ * "per" and a unit, after a number and at most one word?  Rates are no
+ * time expressions; "twice a week" matched before it gets here.
+ */
+static int
+rate(const char *s, const struct sword *v, size_t j, size_t c, size_t e)
+{
+	static const char *const art[] = { "a", "an", "per", NULL };
+	static const char *const units[] = { "year", "month", "week", "day",
+	    "hour", "minute", "quarter", NULL };
+	size_t k;
+
+	if (j < 2 || !word_in(s, &v[j], art) || v[j + 1].end != e ||
+	    !word_in(s, &v[j + 1], units) || c != v[j].start)
+		return 0;
+	for (k = j; k-- > 0 && j - k <= 2; ) {
+		const char *w = s + v[k].start;
+		size_t n = v[k].end - v[k].start, i;
+
+		for (i = 0; i < n && !(w[i] >= '0' && w[i] <= '9'); i++)
+			;
+		if (i < n)
+			return 1;
+		if (!(w[0] >= 'a' && w[0] <= 'z'))
+			return 0;
+	}
+	return 0;
+}
+
 #define ONES	0x0101010101010101ULL
 #define HIGHS	0x8080808080808080ULL
 
@@ -921,7 +952,8 @@ timex_sentence(struct timex_state *st, const char *s, size_t n,
 				continue;
 			ov = pcre2_get_ovector_pointer(md);
 			e = base + ov[1];
-			if (e <= c || titled(s, c, e, j == 0))
+			if (e <= c || titled(s, c, e, j == 0) || (j + 1 < nswords &&
+			    rate(s, swords, j, c, e)))
 				continue;
 			if (timex_normalise(st, s, n, c, e, ruletype[r], &sw,
 			    &x) == -1)

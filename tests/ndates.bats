@@ -242,6 +242,10 @@ expect() {
 	run times "He reads the Daily News."
 	assert_output ""
 	expect "Members meet twice a year." SET P1Y "twice a year"
+	# a rate after an amount is no set: $500 million a year, 700 seats
+	# a week
+	run times "It saves \$500 million a year and adds 700 seats a week."
+	assert_output ""
 	expect "The fair is held each July." SET XXXX-07 "each July"
 }
 

@@ -984,7 +984,9 @@ tense(const char *s, size_t n, const struct swords *sw, size_t a, size_t b,
 		/* "met him on Wednesday and will travel on Thursday": a
 		 * verb after the next clause's conjunction is that clause's
 		 * when one before has spoken */
-		if (i >= b && best != (size_t)-1 && len <= 5 &&
+		if (i >= b && best != (size_t)-1 && len >= 3 && len <= 5 &&
+		    (s[i] == 'a' || s[i] == 'b' || s[i] == 'w' ||
+		    s[i] == 't') &&
 		    (word_is(s, &sw->v[k], "and") || word_is(s, &sw->v[k],
 		    "but") || word_is(s, &sw->v[k], "while") ||
 		    word_is(s, &sw->v[k], "when") || word_is(s, &sw->v[k],

@@ -1593,9 +1593,9 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 	}
 	if (f->unit && f->shift < 0 && f->unitpl && !f->hasqty)
 		return -1;		/* years ago: some time before */
-	if (f->unit && f->shift && (f->hasqty ||
-	    f->yearago)) {
-		/* three years ago, two days later */
+	if (f->unit && f->shift && (f->hasqty || f->yearago || (f->the &&
+	    !f->hasrel && !f->unitpl && (f->shift == 2 || f->shift == -2)))) {
+		/* three years ago, two days later, the day before */
 		long q = f->hasqty ? (long)f->qty : 1;
 		int dir = f->shift < 0 ? -1 : 1;
 
@@ -1606,6 +1606,12 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 			*t = st->ref;
 		else
 			*t = *dct;
+		/* "last year, down from the year before": from the time
+		 * the sentence just named */
+		if (f->the && !f->hasqty && st->prevend != SIZE_MAX &&
+		    st->prevm.y && (f->unit == U_YEAR || (f->unit ==
+		    U_MONTH && st->prevm.m) || st->prevm.d))
+			*t = st->prevm;
 		if (f->unit == U_YEAR && q == 1 && st->ref.gran != 'Q' &&
 		    st->lastq.q && st->lastq.y == st->dct.y &&
 		    (f->shift == -2 || f->shift == -1)) {
@@ -1662,7 +1668,8 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 			t->gran = 'K';
 			return 0;
 		}
-		if (f->the && (rel == 1 || rel == 2 || rel == -2))
+		if (f->the && (rel == 1 || rel == 2 || rel == -2) &&
+		    !(rel == 1 && f->shift == 2))	/* after next */
 			rel = rel == 1 ? 2 : rel;	/* the next day */
 		/* the full year: the one the report is for, the document's */
 		if (f->that || rel == 2 || rel == -2 ||
@@ -1680,7 +1687,10 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 			shift_unit(t, u, rel == 2 ? 1 : rel == -2 ? -1 : 0);
 		} else {
 			*t = *dct;
-			shift_unit(t, u, rel == 1 ? 1 : rel == -1 ? -1 : 0);
+			/* the week before last, the month after next */
+			shift_unit(t, u, (rel == 1 ? 1 : rel == -1 ? -1 : 0) *
+			    ((rel == -1 && f->shift == -2) || (rel == 1 &&
+			    f->shift == 2) ? 2 : 1));
 		}
 		if (u == U_WEEKEND)
 			t->gran = 'K';

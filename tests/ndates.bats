@@ -197,6 +197,14 @@ expect() {
 	assert_line "DATE 2026 the end of next year"
 	run times "Sales rose in 2010. The end of the month was quiet."
 	assert_line "DATE 2025-03 The end of the month"
+	# the day before, the year after: from the time just named
+	run times "He was held on March 3. The day before, he had fled."
+	assert_line "DATE 2025-03-02 The day before"
+	run times "Sales fell last year, down from the year before."
+	assert_line "DATE 2023 the year before"
+	run times "It was the week before last; the month after next is busy."
+	assert_line "DATE 2025-W09 the week before last"
+	assert_line "DATE 2025-05 the month after next"
 	# the year of an act to come is not one gone by
 	run times "Prices peaked in late 2011. Rates will rise by the end of the year."
 	assert_line "DATE 2025 the end of the year"

@@ -103,6 +103,8 @@ expect() {
 	expect "Prices rose last month." DATE 2025-02 "last month"
 	expect "The board meets this week." DATE 2025-W11 "this week"
 	expect "It is the week's busiest day." DATE 2025-W11 "the week"
+	expect "Crowds gathered this past weekend." DATE 2025-W10-WE \
+	    "this past weekend"
 	expect "Elections are next year." DATE 2026 "next year"
 	expect "The mill closed three years ago." DATE 2022 "three years ago"
 	expect "It happened two days ago." DATE 2025-03-10 "two days ago"

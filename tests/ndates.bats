@@ -380,6 +380,7 @@ expect() {
 
 @test "now, recently, the future" {
 	expect "Prices are high now." DATE PRESENT_REF now
+	expect "Now that the talks failed, prices rose." DATE PRESENT_REF Now
 	expect "Rates are currently low." DATE PRESENT_REF currently
 	expect "He fears the current slump." DATE PRESENT_REF current
 	run times "The current account deficit grew."

@@ -496,7 +496,12 @@ features(const char *s, size_t n, struct ttok *t, int nt, struct feat *f)
 			}
 			for (p = w; *p >= '0' && *p <= '9'; p++)
 				nd++;
-			v = (int)strtol(w, &e, 10);
+			{
+				long lv = strtol(w, &e, 10);
+
+				/* 99999999999 years: as many as an int holds */
+				v = lv > 999999999 ? 999999999 : (int)lv;
+			}
 			if (nd == 4 && ((p[0] == 's' && p[1] == '\0') ||
 			    (p[0] == '\'' && p[1] == 's' && p[2] == '\0'))) {
 				f->decade = v / 10;
@@ -1245,8 +1250,10 @@ put_tdate(char *v, size_t sz, const struct tdate *t)
 static void
 shift_unit(struct tdate *t, int u, long n)
 {
-	if (t->y == 0)
-		n = 0;		/* no anchor: the granularity only */
+	if (t->y == 0 || n > 100000 || n < -100000) {
+		t->y = 0;	/* no anchor, or none that far: the */
+		n = 0;		/* granularity only */
+	}
 	switch (u) {
 	case U_SEC: case U_MIN: case U_HOUR:
 		t->gran = 'D';
@@ -1777,6 +1784,10 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 	if (nt == 0)
 		return -1;
 	features(span, sl, t, nt, &f);
+	/* "a trillion trillion years": past any date, and kept where a
+	 * cast to long and a shift by it stay defined */
+	if (f.qty > 1e12)
+		f.qty = 1e12;
 	/* the latest period, the year-ago period: a company's quarter */
 	if (strstr(span, "period") != NULL && (!f.unit || (f.unit == U_YEAR &&
 	    f.hasrel && f.rel == -1))) {

@@ -228,6 +228,9 @@ expect() {
 	assert_output ""
 	expect "He waited for twenty four hours." DURATION PT24H \
 	    "twenty four hours"
+	# no date that far: nothing overflows, the value is unknown
+	expect "It was 99999999999999999999999 years ago." DATE XXXX \
+	    "99999999999999999999999 years ago"
 	# a number like a year before years is a length
 	expect "The temple stood for 2000 years." DURATION P2000Y "2000 years"
 	expect "It was kept for two thousand years." DURATION P2000Y \

@@ -32,6 +32,22 @@ struct swords {
 	size_t			 n;
 };
 
+/* Is the word w of s, in any case, one of the list's (lower case)? */
+static inline int
+timex_word_in(const char *s, const struct sword *w, const char *const *list)
+{
+	size_t n = w->end - w->start, k;
+
+	for (; *list != NULL; list++) {
+		for (k = 0; k < n && (*list)[k] != '\0' &&
+		    (s[w->start + k] | 0x20) == (*list)[k]; k++)
+			;
+		if (k == n && (*list)[k] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * The value of the match s[a..b) of a rule of type rtype ('D' DATE, 'T'
  * TIME, 'U' DURATION, 'S' SET, 'A' the words decide).  Returns 0 and

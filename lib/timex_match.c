@@ -97,7 +97,8 @@ static const char *past_words[] = { "was", "were", "had", "did", "said",
     "hid", "dealt", "sought", "taught", "caught", "lent", "laid", "taken",
     "given", "written", "seen", "shown", "known", "spoken", "chosen",
     "broken", "driven", "fallen", "gone", "grown", "risen", "stolen",
-    "thrown", "begun", "done", "since", NULL };
+    "thrown", "begun", "done", "since", "didn", "wasn", "weren", "hadn",
+    NULL };
 static const char *pres_words[] = { "is", "are", "says", "say", "now",
     NULL };
 static const char *aux_words[] = { "is", "are", "be", "being", NULL };
@@ -392,7 +393,7 @@ timex_init(char *err, size_t errsz)
 		    WF_NOTNUM, WF_SCHED };
 		const char **w;
 
-		for (i = 0; i < 6; i++)
+		for (i = 0; i < (int)(sizeof(lists) / sizeof(lists[0])); i++)
 			for (w = lists[i]; *w != NULL; w++)
 				word_add(*w, strlen(*w), fl[i]);
 	}
@@ -655,23 +656,6 @@ titled(const char *s, size_t c, size_t e, int first)
 	return 0;
 }
 
-/* Is word w of the sentence, in any case, one of the list's? */
-static int
-word_in(const char *s, const struct sword *w, const char *const *list)
-{
-	size_t n = w->end - w->start, k;
-
-	for (; *list != NULL; list++) {
-		if (strlen(*list) != n)
-			continue;
-		for (k = 0; k < n && (s[w->start + k] | 0x20) == (*list)[k]; k++)
-			;
-		if (k == n)
-			return 1;
-	}
-	return 0;
-}
-
 /*
  * Is word j "last" the verb: after a modal, "to" or "not" and before a
  * quantity ("will last two days", "to last several weeks", "could last
@@ -693,12 +677,14 @@ last_verb(const char *s, const struct sword *v, size_t nv, size_t j)
 	    "twelve", "hours", "days", "weeks", "months", "years", "decades",
 	    NULL };
 	static const char *const last[] = { "last", NULL };
+	char c;
 
-	if (j == 0 || j + 1 >= nv || !word_in(s, &v[j], last) ||
+	if (j == 0 || j + 1 >= nv || !timex_word_in(s, &v[j], last) ||
 	    s[v[j].start] != 'l')
 		return 0;
-	return word_in(s, &v[j - 1], before) && ((s[v[j + 1].start] >= '0' &&
-	    s[v[j + 1].start] <= '9') || word_in(s, &v[j + 1], after));
+	c = s[v[j + 1].start];
+	return timex_word_in(s, &v[j - 1], before) && ((c >= '0' && c <= '9') ||
+	    timex_word_in(s, &v[j + 1], after));
 }
 
 /*
@@ -715,13 +701,18 @@ rate(const char *s, const struct sword *v, size_t j, size_t c, size_t e)
 	    "hour", "minute", "quarter", NULL };
 	size_t k;
 
-	if (j < 2 || !word_in(s, &v[j], art) || v[j + 1].end != e ||
-	    !word_in(s, &v[j + 1], units) || c != v[j].start)
+	if (j == 0 || !timex_word_in(s, &v[j], art) || v[j + 1].end != e ||
+	    !timex_word_in(s, &v[j + 1], units) || c != v[j].start)
 		return 0;
 	for (k = j; k-- > 0 && j - k <= 2; ) {
 		const char *w = s + v[k].start;
 		size_t n = v[k].end - v[k].start, i;
 
+		/* 3 points, a week after: no rate across a stop */
+		for (i = v[k].end; i < v[k + 1].start; i++)
+			if (s[i] == ',' || s[i] == ';' || s[i] == ':' ||
+			    s[i] == '.')
+				return 0;
 		for (i = 0; i < n && !(w[i] >= '0' && w[i] <= '9'); i++)
 			;
 		if (i < n)
@@ -920,7 +911,8 @@ timex_sentence(struct timex_state *st, const char *s, size_t n,
 			else if (c > 1 && s[c - 1] == '-' &&
 			    isalnum_ascii((unsigned char)s[c - 2]) &&
 			    (s[c] | 0x20) == 'a' && (swords[j].end == c + 1 ||
-			    (swords[j].end == c + 2 && (s[c + 1] | 0x20) == 'n')))
+			    (swords[j].end == c + 2 &&
+			    (s[c + 1] | 0x20) == 'n')))
 				continue;
 			/*
 			 * A window of the sentence as the subject: no
@@ -952,8 +944,8 @@ timex_sentence(struct timex_state *st, const char *s, size_t n,
 				continue;
 			ov = pcre2_get_ovector_pointer(md);
 			e = base + ov[1];
-			if (e <= c || titled(s, c, e, j == 0) || (j + 1 < nswords &&
-			    rate(s, swords, j, c, e)))
+			if (e <= c || titled(s, c, e, j == 0) ||
+			    (j + 1 < nswords && rate(s, swords, j, c, e)))
 				continue;
 			if (timex_normalise(st, s, n, c, e, ruletype[r], &sw,
 			    &x) == -1)

@@ -285,8 +285,9 @@ tokens(const char *s, size_t n, struct ttok *t, int max)
 				    isdigit((unsigned char)s[j - 3]))
 					j -= 2;
 				/* the 1990's, the mid-1980's: a decade */
-				if (j + 1 < n && s[j] == '\'' && s[j + 1] == 's' &&
-				    (j + 2 == n || !isalnum((unsigned char)s[j + 2])) &&
+				if (j + 1 < n && s[j] == '\'' &&
+				    s[j + 1] == 's' && (j + 2 == n ||
+				    !isalnum((unsigned char)s[j + 2])) &&
 				    j - i == 4 && s[j - 1] == '0' && nt > 0 &&
 				    (strcmp(t[nt - 1].w, "the") == 0 ||
 				    strcmp(t[nt - 1].w, "early") == 0 ||
@@ -869,21 +870,10 @@ features(const char *s, size_t n, struct ttok *t, int nt, struct feat *f)
 static int
 determiner(const char *s, const struct sword *w)
 {
-	static const char *det[] = { "a", "an", "the", "its", "his", "her",
-	    "their", "our", "my", "your", NULL };
-	size_t n = w->end - w->start;
-	const char **d;
-	size_t k;
+	static const char *const det[] = { "a", "an", "the", "its", "his",
+	    "her", "their", "our", "my", "your", NULL };
 
-	for (d = det; *d != NULL; d++)
-		if (strlen(*d) == n) {
-			for (k = 0; k < n && (s[w->start + k] | 0x20) ==
-			    (*d)[k]; k++)
-				;
-			if (k == n)
-				return 1;
-		}
-	return 0;
+	return timex_word_in(s, w, det);
 }
 
 /* Is the word w the lower-case word lw? */
@@ -960,6 +950,22 @@ past_before(const char *s, const struct swords *sw, size_t k)
 }
 
 /*
+ * Is the present that schedules at word k (k > 0) bound by the word before
+ * it, past a "not": "to play", "the play", "will play", "did not play"?
+ */
+static int
+sched_bound(const char *s, const struct swords *sw, size_t k)
+{
+	static const char *const neg[] = { "not", "t", "never", NULL };
+	const struct sword *p = &sw->v[k - 1];
+
+	if (k > 1 && timex_word_in(s, p, neg))
+		p--;
+	return word_is(s, p, "to") || determiner(s, p) ||
+	    (p->flags & (WF_FUT | WF_PAST | WF_AUX));
+}
+
+/*
  * The tense around s[a..b): -1 past, 1 future, 0 unknown, from the
  * nearest auxiliary or past-tense verb among the sentence's words, the
  * ones before the expression counting double.
@@ -997,10 +1003,8 @@ tense(const char *s, size_t n, const struct swords *sw, size_t a, size_t b,
 		    word_is(s, &sw->v[k], "when") || word_is(s, &sw->v[k],
 		    "after") || word_is(s, &sw->v[k], "then")))
 			break;
-		if ((fl & WF_SCHED) && k > 0 && (word_is(s, &sw->v[k - 1],
-		    "to") || determiner(s, &sw->v[k - 1]) ||
-		    (sw->v[k - 1].flags & (WF_FUT | WF_PAST | WF_AUX))))
-			v = 2;		/* due to expire: the verb before says */
+		if ((fl & WF_SCHED) && k > 0 && sched_bound(s, sw, k))
+			v = 2;	/* due to expire: the verb before says */
 		else if (fl & (WF_FUT | WF_SCHED))
 			v = 1;
 		else if (fl & WF_PAST)
@@ -1048,10 +1052,9 @@ range_after(const struct timex_state *st, const char *s, size_t a)
 	static const char *const joins[] = { " to ", " through ", " until ",
 	    " till ", " and ", " or ", " into ", "-", " - ", "\xe2\x80\x93",
 	    " \xe2\x80\x93 ", NULL };
+	static const char *const apps[] = { " in ", ", in ", ", ", NULL };
 	const char *const *j;
 	size_t g;
-
-	static const char *const apps[] = { " in ", ", in ", ", ", NULL };
 
 	if (st->prevend == SIZE_MAX || st->prevend > a || !st->prevm.y)
 		return 0;
@@ -1250,10 +1253,10 @@ put_tdate(char *v, size_t sz, const struct tdate *t)
 static void
 shift_unit(struct tdate *t, int u, long n)
 {
-	if (t->y == 0 || n > 100000 || n < -100000) {
-		t->y = 0;	/* no anchor, or none that far: the */
-		n = 0;		/* granularity only */
-	}
+	if (n > 1000000 || n < -1000000)
+		t->y = t->m = t->d = t->q = 0;	/* past any calendar */
+	if (t->y == 0)
+		n = 0;		/* no anchor: the granularity only */
 	switch (u) {
 	case U_SEC: case U_MIN: case U_HOUR:
 		t->gran = 'D';
@@ -1685,7 +1688,7 @@ date_of(struct timex_state *st, const struct feat *f, int tn, const char *s,
 			*t = st->ref.y ? st->ref : *dct;
 			if ((u <= U_WEEKEND && t->gran != 'D') ||
 			    (u == U_MONTH && t->m == 0))
-				*t = *dct;	/* a year named: no month in it */
+				*t = *dct;	/* a year: no month in it */
 			/* "will ... by the end of the year" after "in 2011":
 			 * an act to come is not in a year gone by */
 			if (!f->that && rel == 0 && tn > 0 && t->y && dct->y &&
@@ -2021,9 +2024,13 @@ timex_normalise(struct timex_state *st, const char *s, size_t n, size_t a,
 		    !st->prevwd && range_after(st, s, a)) {
 			/* from June through October: on from the first;
 			 * last year, in June: in that year */
+			int y = td.y;
+
 			td.y = st->prevm.y;
 			if (st->prevm.m && td.m < st->prevm.m)
 				td.y++;
+			if (td.d && !date_valid(td.y, td.m, td.d))
+				td.y = y;	/* February 29 */
 		} else if (f.wday && !f.month && !f.hasrel && td.gran == 'D' &&
 		    st->prevwd && range_after(st, s, a)) {
 			/* Monday through Friday; Tuesday and Wednesday, but
@@ -2083,4 +2090,5 @@ timex_doc(struct timex_state *st, const char *date, size_t n)
 	}
 	st->dct.gran = 'D';
 	st->ref = st->dct;
+	st->prevend = SIZE_MAX;
 }

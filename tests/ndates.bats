@@ -49,6 +49,9 @@ expect() {
 	run times "Statements were made Friday and Thursday."
 	assert_line "DATE 2025-03-07 Friday"
 	assert_line "DATE 2025-03-06 Thursday"
+	# a range's year makes no February 29 that never was
+	run times "The offer ran from January 2023 to February 29." 2024-03-12
+	assert_line "DATE 2024-02-29 February 29"
 	# a month put after a year is in that year
 	run times "The bank cut rates twice last year, in June and July." 2025-04-15
 	assert_line "DATE 2024-06 June"
@@ -154,6 +157,8 @@ expect() {
 	    Friday
 	expect "The Hawks play the Knicks on Saturday." DATE 2025-03-15 \
 	    Saturday
+	expect "The team did not play on Friday." DATE 2025-03-07 Friday
+	expect "The team didn't play on Friday." DATE 2025-03-07 Friday
 	expect "The offer runs until 5 p.m. Tuesday." TIME 2025-03-18T17:00 \
 	    "5 p.m. Tuesday"
 	expect "A chair will be named in December." DATE 2025-12 December
@@ -231,6 +236,8 @@ expect() {
 	# no date that far: nothing overflows, the value is unknown
 	expect "It was 99999999999999999999999 years ago." DATE XXXX \
 	    "99999999999999999999999 years ago"
+	expect "It ended 110000 days later." DATE 2326-05-14 \
+	    "110000 days later"
 	# a number like a year before years is a length
 	expect "The temple stood for 2000 years." DURATION P2000Y "2000 years"
 	expect "It was kept for two thousand years." DURATION P2000Y \
@@ -259,6 +266,8 @@ expect() {
 	# a week
 	run times "It saves \$500 million a year and adds 700 seats a week."
 	assert_output ""
+	expect "The index rose 3 points, a week after the vote." DURATION \
+	    P1W "a week"
 	expect "The fair is held each July." SET XXXX-07 "each July"
 }
 

@@ -1083,10 +1083,9 @@ put_num(char *v, int k, int w)
 static void
 put_year(char *v, size_t sz, int y)
 {
+	/* TIMEX3 years have four digits: 99999 years later is unknown */
 	if (y > 0 && y <= 9999 && sz > 4)
 		*put_num(v, y, 4) = '\0';
-	else if (y > 0)
-		snprintf(v, sz, "%04d", y);
 	else
 		strlcpy(v, "XXXX", sz);
 }
@@ -1316,12 +1315,12 @@ static void
 put_gran(char *v, size_t sz, const struct tdate *t)
 {
 	if (t->gran == 'E') {
-		if (t->y)
+		if (t->y > 0 && t->y <= 9999)
 			snprintf(v, sz, "%03d", t->y / 10);
 		else
 			strlcpy(v, "XXX", sz);
 	} else if (t->gran == 'C') {
-		if (t->y)
+		if (t->y > 0 && t->y <= 9999)
 			snprintf(v, sz, "%02d", t->y / 100);
 		else
 			strlcpy(v, "XX", sz);

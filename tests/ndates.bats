@@ -238,6 +238,7 @@ expect() {
 	    "99999999999999999999999 years ago"
 	expect "It ended 110000 days later." DATE 2326-05-14 \
 	    "110000 days later"
+	expect "It ends 99999 years later." DATE XXXX "99999 years later"
 	# a number like a year before years is a length
 	expect "The temple stood for 2000 years." DURATION P2000Y "2000 years"
 	expect "It was kept for two thousand years." DURATION P2000Y \
